@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as z from "zod";
+import {
+  AdpCouncilAreaRow,
+  AreaRow,
+  DatasetRow,
+  DerivationRow,
+  HeadlineRow,
+  IndicatorMeasureRow,
+  IndicatorRow,
+  Release,
+  SourceTypeRow,
+} from "../../src/schemas/reference.ts";
+import { displayPath } from "./paths.ts";
+import type { ProblemList } from "./problems.ts";
+import { readCsvFile, validateRows, type Located } from "./tables.ts";
+
+/** Everything in data/reference, validated and indexed. */
+export interface Reference {
+  dir: string;
+  areas: Located<AreaRow>[];
+  /** `${level}|${code}` → area */
+  areaByKey: Map<string, Located<AreaRow>>;
+  /** code → levels it exists at (one code can be a council area and an ADP, e.g. S12000050). */
+  levelsByCode: Map<string, string[]>;
+  adpCouncilAreas: Located<AdpCouncilAreaRow>[];
+  indicators: Located<IndicatorRow>[];
+  indicatorById: Map<string, Located<IndicatorRow>>;
+  indicatorMeasures: Located<IndicatorMeasureRow>[];
+  /** `${dataset_id}|${measure}` → indicator measure */
+  measureByKey: Map<string, Located<IndicatorMeasureRow>>;
+  datasets: Map<string, Located<DatasetRow>>;
+  sourceTypes: Map<string, Located<SourceTypeRow>>;
+  derivations: Located<DerivationRow>[];
+  headlines: Located<HeadlineRow>[];
+  release: Release;
+}
+
+type ObjectSchema = z.ZodObject | z.ZodPipe | z.ZodType;
+
+function loadTable<S extends ObjectSchema>(dir: string, name: string, schema: S, problems: ProblemList): Located<z.output<S>>[] {
+  const path = join(dir, name);
+  const file = displayPath(path);
+  const table = readCsvFile(path, file, problems);
+  if (!table) return [];
+  const columns = Object.keys(shapeOf(schema));
+  return validateRows(table, columns, schema, problems);
+}
+
+/** The object shape behind a schema, even when wrapped in a refinement. */
+function shapeOf(schema: ObjectSchema): Record<string, unknown> {
+  const def = (schema as z.ZodObject).shape;
+  if (def) return def;
+  throw new Error("reference schema must be a zod object");
+}
+
+function indexUnique<T>(rows: Located<T>[], key: (r: T) => string, column: string, problems: ProblemList): Map<string, Located<T>> {
+  const map = new Map<string, Located<T>>();
+  for (const r of rows) {
+    const k = key(r.row);
+    if (map.has(k)) problems.add({ file: r.file, line: r.line, column, value: k, rule: `is listed twice (first on line ${map.get(k)!.line})` });
+    else map.set(k, r);
+  }
+  return map;
+}
+
+function loadRelease(dir: string, problems: ProblemList): Release | undefined {
+  const path = join(dir, "release.json");
+  const file = displayPath(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    problems.add({ file, rule: `is not readable JSON (${(e as Error).message})` });
+    return undefined;
+  }
+  const parsed = Release.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.add({ file, column: issue.path.join("."), rule: issue.message });
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/** Loads and cross-checks data/reference. */
+export function loadReference(dir: string, problems: ProblemList): Reference | undefined {
+  const areas = loadTable(dir, "areas.csv", AreaRow, problems);
+  const adpCouncilAreas = loadTable(dir, "adp_council_areas.csv", AdpCouncilAreaRow, problems);
+  const indicators = loadTable(dir, "indicators.csv", IndicatorRow, problems);
+  const indicatorMeasures = loadTable(dir, "indicator_measures.csv", IndicatorMeasureRow, problems);
+  const datasetRows = loadTable(dir, "datasets.csv", DatasetRow, problems);
+  const sourceTypeRows = loadTable(dir, "source_types.csv", SourceTypeRow, problems);
+  const derivations = loadTable(dir, "derivations.csv", DerivationRow, problems);
+  const headlines = loadTable(dir, "headlines.csv", HeadlineRow, problems);
+  const release = loadRelease(dir, problems);
+
+  const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
+  const levelsByCode = new Map<string, string[]>();
+  for (const a of areas) levelsByCode.set(a.row.code, [...(levelsByCode.get(a.row.code) ?? []), a.row.level]);
+  for (const a of areas) {
+    if (a.row.parent_code === "" && a.row.parent_level === "") continue;
+    if (!areaByKey.has(`${a.row.parent_level}|${a.row.parent_code}`))
+      problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `is not a ${a.row.parent_level || "known"} area in areas.csv` });
+  }
+  for (const m of adpCouncilAreas) {
+    if (!areaByKey.has(`adp|${m.row.adp_code}`)) problems.add({ file: m.file, line: m.line, column: "adp_code", value: m.row.adp_code, rule: "is not an ADP in areas.csv" });
+    if (!areaByKey.has(`council_area|${m.row.council_area_code}`))
+      problems.add({ file: m.file, line: m.line, column: "council_area_code", value: m.row.council_area_code, rule: "is not a council area in areas.csv" });
+  }
+  for (const a of areas) {
+    if (a.row.level === "adp" && !adpCouncilAreas.some((m) => m.row.adp_code === a.row.code))
+      problems.add({ file: a.file, line: a.line, column: "code", value: a.row.code, rule: "is an ADP with no council areas in adp_council_areas.csv" });
+  }
+
+  const indicatorById = indexUnique(indicators, (i) => i.id, "id", problems);
+  const measureByKey = indexUnique(indicatorMeasures, (m) => `${m.dataset_id}|${m.measure}`, "measure", problems);
+  for (const m of indicatorMeasures) {
+    if (!indicatorById.has(m.row.indicator_id))
+      problems.add({ file: m.file, line: m.line, column: "indicator_id", value: m.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+  }
+  const datasets = indexUnique(datasetRows, (d) => d.dataset_id, "dataset_id", problems);
+  for (const d of datasetRows) {
+    if (d.row.supersedes !== "" && !datasets.has(d.row.supersedes))
+      problems.add({ file: d.file, line: d.line, column: "supersedes", value: d.row.supersedes, rule: "is not a dataset in datasets.csv" });
+  }
+  for (const m of indicatorMeasures) {
+    if (!datasets.has(m.row.dataset_id))
+      problems.add({ file: m.file, line: m.line, column: "dataset_id", value: m.row.dataset_id, rule: "is not a dataset in datasets.csv" });
+  }
+  const sourceTypes = indexUnique(sourceTypeRows, (s) => s.source_id, "source_id", problems);
+  indexUnique(derivations, (d) => d.id, "id", problems);
+  for (const h of headlines) {
+    if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
+      problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+  }
+  if (!release) return undefined;
+  return {
+    dir,
+    areas,
+    areaByKey,
+    levelsByCode,
+    adpCouncilAreas,
+    indicators,
+    indicatorById,
+    indicatorMeasures,
+    measureByKey,
+    datasets,
+    sourceTypes,
+    derivations,
+    headlines,
+    release,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Figure } from "../../src/schemas/figure.ts";
+import { compareText } from "../../src/lib/text.ts";
+import { periodMidpoint } from "../../src/lib/periods.ts";
+import type { SiteRegistry } from "../../src/schemas/site.ts";
+import { GEOGRAPHY_LEVELS, type GeographyLevel } from "../../src/schemas/vocabulary.ts";
+import type { ProblemList } from "./problems.ts";
+import type { Reference } from "./reference.ts";
+import type { ValidSources } from "./validate.ts";
+
+const NATION_CODE = { scotland: "S92000003", england: "E92000001" } as const;
+
+/** Latest shown national figure matching a headline row, or undefined. */
+function headlineFigure(figures: Figure[], nation: "scotland" | "england", indicatorId: string, measure: string, bt: string, bv: string): Figure | undefined {
+  const candidates = figures.filter(
+    (f) =>
+      f.preferred &&
+      f.role === "value" &&
+      f.indicator_id === indicatorId &&
+      f.area_code === NATION_CODE[nation] &&
+      (measure === "" || f.measure === measure) &&
+      (bt === "" ? f.breakdown_type === "total" : f.breakdown_type === bt) &&
+      (bv === "" || f.breakdown_value === bv),
+  );
+  // Latest by the middle of the period, so a snapshot on 1 November 2021 counts as later than "2021".
+  const when = (f: Figure) => (f.period_start ? periodMidpoint(f.period_start, f.period_end) : "");
+  return candidates.sort((a, b) => compareText(when(a), when(b)) || compareText(a.period, b.period)).at(-1);
+}
+
+/** Builds site/registry.json from the reference tables and the figures. */
+export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSources, problems: ProblemList): SiteRegistry {
+  const byIndicator = new Map<string, Figure[]>();
+  const perSource = new Map<string, number>();
+  for (const f of figures) {
+    (byIndicator.get(f.indicator_id) ?? byIndicator.set(f.indicator_id, []).get(f.indicator_id)!).push(f);
+    perSource.set(f.source_id, (perSource.get(f.source_id) ?? 0) + 1);
+  }
+  const members = new Map<string, string[]>();
+  for (const m of ref.adpCouncilAreas) members.set(m.row.adp_code, [...(members.get(m.row.adp_code) ?? []), m.row.council_area_code]);
+  const headlines = ref.headlines.map(({ row: h, file, line }) => {
+    let figureId = "";
+    if (h.indicator_id !== "") {
+      const f = headlineFigure(figures, h.nation, h.indicator_id, h.measure, h.breakdown_type, h.breakdown_value);
+      if (f) figureId = f.figure_id;
+      else problems.add({ file, line, column: "indicator_id", value: h.indicator_id, rule: `has no shown national figure for ${h.nation} matching this headline` });
+    }
+    return { nation: h.nation, order: h.order, label: h.label, indicator_id: h.indicator_id, figure_id: figureId, missing_reason: h.missing_reason };
+  });
+  headlines.sort((a, b) => compareText(a.nation, b.nation) || a.order - b.order);
+  return {
+    release: ref.release,
+    indicators: ref.indicators.map(({ row: ind }) => {
+      const fs = byIndicator.get(ind.id) ?? [];
+      const levels = new Set(fs.filter((f) => f.preferred).map((f) => f.geography_level));
+      return {
+        ...ind,
+        measures: ref.indicatorMeasures
+          .filter((m) => m.row.indicator_id === ind.id)
+          .map(({ row: m }) => ({ dataset_id: m.dataset_id, measure: m.measure, role: m.role, label: m.label })),
+        figure_count: fs.length,
+        geography_levels: GEOGRAPHY_LEVELS.filter((l): l is GeographyLevel => levels.has(l)),
+        derived_formulas: [...new Set(fs.map((f) => f.formula).filter((x) => x !== ""))].sort(),
+      };
+    }),
+    sources: [...valid.sources.values()]
+      .map(({ row: s }) => ({
+        ...s,
+        source_type: ref.sourceTypes.get(s.source_id)!.row.source_type,
+        source_type_reason: ref.sourceTypes.get(s.source_id)!.row.reason,
+        figure_count: perSource.get(s.source_id) ?? 0,
+      }))
+      .sort((a, b) => compareText(a.source_id, b.source_id)),
+    datasets: [...ref.datasets.values()].map(({ row }) => row).sort((a, b) => compareText(a.dataset_id, b.dataset_id)),
+    areas: ref.areas.map(({ row: a }) => ({
+      level: a.level,
+      code: a.code,
+      name: a.name,
+      parent_level: a.parent_level,
+      parent_code: a.parent_code,
+      council_areas: members.get(a.code) && a.level === "adp" ? members.get(a.code)! : [],
+      notes: a.notes,
+    })),
+    headlines,
+  };
+}

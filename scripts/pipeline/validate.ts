@@ -1,0 +1,75 @@
+import {
+  NUMBER_PATTERN,
+  SOURCE_COLUMNS,
+  SOURCE_FIGURE_COLUMNS,
+  SourceFigureRow,
+  SourceRow,
+} from "../../src/schemas/sourceFigure.ts";
+import type { Unit } from "../../src/schemas/vocabulary.ts";
+import type { RawSources } from "./load.ts";
+import type { ProblemList } from "./problems.ts";
+import { validateRows, type Located } from "./tables.ts";
+
+/** A source row that passed the row rules, with its number parsed. */
+export interface SourceFigure extends SourceFigureRow {
+  file: string;
+  line: number;
+  /** Folder of the file relative to the sources folder (its sources.csv applies). */
+  folder: string;
+  number: number | null;
+}
+
+export interface SourceEntry extends Located<SourceRow> {
+  folder: string;
+}
+
+export interface ValidSources {
+  figures: SourceFigure[];
+  /** source_id → entry */
+  sources: Map<string, SourceEntry>;
+}
+
+const NEVER_NEGATIVE: ReadonlySet<Unit> = new Set(["count", "wte", "rate_per_100000", "rate_per_1000000", "days"]);
+
+/**
+ * The rules a single row must follow beyond its schema. Returns the broken rule, or undefined.
+ * Pure, so each rule is unit-tested with its exact message.
+ */
+export function rowRule(row: SourceFigureRow): { column: keyof SourceFigureRow; rule: string } | undefined {
+  const hasValue = row.value !== "";
+  if (hasValue && !NUMBER_PATTERN.test(row.value)) return { column: "value", rule: "is not a number" };
+  if (!hasValue && (row.status === "published" || row.status === "derived"))
+    return { column: "value", rule: `is empty but status is ${row.status}; give the number or use status not_available or suppressed` };
+  if (hasValue && (row.status === "suppressed" || row.status === "not_available"))
+    return { column: "value", rule: `must be empty when status is ${row.status}` };
+  if (!hasValue) return undefined;
+  const n = Number(row.value);
+  if (row.unit === "percent" && (n < 0 || n > 100)) return { column: "value", rule: "is outside 0–100 for unit percent" };
+  if (NEVER_NEGATIVE.has(row.unit) && n < 0) return { column: "value", rule: `is negative; unit ${row.unit} cannot be negative` };
+  return undefined;
+}
+
+/** Stage 2, validate: every row against the zod contract and the row rules. */
+export function validateSources(raw: RawSources, problems: ProblemList): ValidSources {
+  const sources = new Map<string, SourceEntry>();
+  for (const { folder, table } of raw.sourceTables) {
+    for (const s of validateRows(table, SOURCE_COLUMNS, SourceRow, problems)) {
+      const prior = sources.get(s.row.source_id);
+      if (prior)
+        problems.add({ file: s.file, line: s.line, column: "source_id", value: s.row.source_id, rule: `is already used by ${prior.file}:${prior.line}` });
+      else sources.set(s.row.source_id, { ...s, folder });
+    }
+  }
+  const figures: SourceFigure[] = [];
+  for (const { folder, table } of raw.figureTables) {
+    for (const { row, file, line } of validateRows(table, SOURCE_FIGURE_COLUMNS, SourceFigureRow, problems)) {
+      const broken = rowRule(row);
+      if (broken) {
+        problems.add({ file, line, column: broken.column, value: row[broken.column], rule: broken.rule });
+        continue;
+      }
+      figures.push({ ...row, file, line, folder, number: row.value === "" ? null : Number(row.value) });
+    }
+  }
+  return { figures, sources };
+}

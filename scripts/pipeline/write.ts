@@ -1,0 +1,168 @@
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import * as z from "zod";
+import { FIGURE_CSV_COLUMNS, Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
+import type { SiteRegistry } from "../../src/schemas/site.ts";
+import { CsvWriter } from "./csvWrite.ts";
+import type { Reference } from "./reference.ts";
+
+/** A figure field as a CSV cell: arrays joined with ";", booleans as true/false, value as published. */
+function cell(f: Figure, column: keyof Figure): string {
+  if (column === "value") return f.value_text;
+  const v = f[column];
+  if (Array.isArray(v)) return v.join(";");
+  if (v === null) return "";
+  return String(v);
+}
+
+function writeFiguresJson(path: string, release: Reference["release"], figures: Figure[]): void {
+  const fd = openSync(path, "w");
+  writeSync(fd, `{"release_id":${JSON.stringify(release.id)},"release_date":${JSON.stringify(release.date)},"figures":[\n`);
+  let chunk: string[] = [];
+  figures.forEach((f, i) => {
+    chunk.push(JSON.stringify(f) + (i < figures.length - 1 ? ",\n" : "\n"));
+    if (chunk.length >= 2000) {
+      writeSync(fd, chunk.join(""));
+      chunk = [];
+    }
+  });
+  writeSync(fd, `${chunk.join("")}]}\n`);
+  closeSync(fd);
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? listFiles(p) : [p];
+    });
+}
+
+function sha256(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+type JsonSchemaProperty = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchemaProperty[]; items?: unknown };
+
+/** Frictionless field descriptors for CSV columns, from the zod schema's JSON Schema. */
+export function tableSchemaFields(columns: readonly (keyof Figure)[]): { name: string; type: string; description: string; constraints?: { enum: string[] } }[] {
+  const props = (z.toJSONSchema(Figure) as { properties: Record<string, JsonSchemaProperty> }).properties;
+  return columns.map((name) => {
+    const p = props[name]!;
+    const types = p.anyOf ? p.anyOf.map((a) => a.type) : [p.type];
+    const type = types.includes("integer") ? "integer" : types.includes("number") ? "number" : types.includes("boolean") ? "boolean" : "string";
+    return { name, type, description: p.description ?? "", ...(p.enum ? { constraints: { enum: p.enum } } : {}) };
+  });
+}
+
+/** Stage 6, write: every output into a temporary folder, then swapped into place (never half-written). */
+export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, registry: SiteRegistry): void {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(outDir)}-tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, "indicators"), { recursive: true });
+  mkdirSync(join(tmp, "site"), { recursive: true });
+  try {
+    const all = new CsvWriter(join(tmp, "figures.csv"), FIGURE_CSV_COLUMNS);
+    for (const f of figures) all.row(FIGURE_CSV_COLUMNS.map((c) => cell(f, c)));
+    all.close();
+    writeFiguresJson(join(tmp, "figures.json"), ref.release, figures);
+
+    const byIndicator = new Map<string, Figure[]>();
+    for (const f of figures) {
+      const list = byIndicator.get(f.indicator_id);
+      if (list) list.push(f);
+      else byIndicator.set(f.indicator_id, [f]);
+    }
+    for (const { row: ind } of ref.indicators) {
+      const w = new CsvWriter(join(tmp, "indicators", `${ind.id}.csv`), INDICATOR_CSV_COLUMNS);
+      for (const f of byIndicator.get(ind.id) ?? []) w.row(INDICATOR_CSV_COLUMNS.map((c) => cell(f, c)));
+      w.close();
+    }
+    writeFileSync(join(tmp, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
+    writeDataPackage(tmp, ref, registry);
+    writeChecksums(tmp);
+    swapInto(tmp, outDir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry): void {
+  const rel = (p: string) => relative(dir, p).split("\\").join("/");
+  const resource = (path: string, extra: Record<string, unknown>) => ({
+    name: rel(path).replace(/[^a-z0-9._-]/gi, "-").toLowerCase(),
+    path: rel(path),
+    ...extra,
+    encoding: "utf-8",
+    bytes: statSync(path).size,
+    hash: `sha256:${sha256(path)}`,
+  });
+  // Table schemas are files of their own, shared by reference: one for figures.csv, one for every indicator CSV.
+  mkdirSync(join(dir, "schemas"), { recursive: true });
+  const figureSchema = join(dir, "schemas", "figures.schema.json");
+  const indicatorSchema = join(dir, "schemas", "indicator.schema.json");
+  writeFileSync(figureSchema, `${JSON.stringify({ fields: tableSchemaFields(FIGURE_CSV_COLUMNS), primaryKey: ["figure_id"], missingValues: [""] }, null, 1)}\n`);
+  writeFileSync(indicatorSchema, `${JSON.stringify({ fields: tableSchemaFields(INDICATOR_CSV_COLUMNS), primaryKey: ["figure_id"], missingValues: [""] }, null, 1)}\n`);
+  const resources = [
+    resource(join(dir, "figures.csv"), {
+      title: "Every figure, published and derived",
+      description: "One row per figure with its indicator, the 14 columns as transcribed from the publication, its status and its source.",
+      format: "csv",
+      mediatype: "text/csv",
+      schema: rel(figureSchema),
+    }),
+    resource(join(dir, "figures.json"), {
+      title: "Every figure, published and derived (JSON)",
+      description: "The same figures as figures.csv as JSON: {release_id, release_date, figures: [...]}; value is a number or null.",
+      format: "json",
+      mediatype: "application/json",
+    }),
+    ...ref.indicators.map(({ row: ind }) =>
+      resource(join(dir, "indicators", `${ind.id}.csv`), {
+        title: ind.title,
+        description: `${ind.description} Unit: ${ind.unit}.`,
+        format: "csv",
+        mediatype: "text/csv",
+        schema: rel(indicatorSchema),
+      }),
+    ),
+    resource(join(dir, "site", "registry.json"), {
+      title: "Indicator registry, sources, areas and headlines used by the site pages",
+      format: "json",
+      mediatype: "application/json",
+    }),
+  ];
+  const pkg = {
+    profile: "data-package",
+    name: "drugs-alcohol-workforce-scotland-england",
+    id: `drugs-alcohol-workforce-${ref.release.id}`,
+    title: ref.release.title,
+    description: ref.release.summary,
+    version: ref.release.id,
+    created: `${ref.release.date}T00:00:00Z`,
+    licenses: [{ name: "OGL-UK-3.0", title: ref.release.licence, path: ref.release.licence_url }],
+    sources: registry.sources.map((s) => ({ title: `${s.publisher}: ${s.title} (${s.published_date})`, path: s.url })),
+    resources,
+  };
+  writeFileSync(join(dir, "datapackage.json"), `${JSON.stringify(pkg, null, 1)}\n`);
+}
+
+function writeChecksums(dir: string): void {
+  const lines = listFiles(dir).map((p) => `${sha256(p)}  ${relative(dir, p).split("\\").join("/")}`);
+  writeFileSync(join(dir, "SHA256SUMS"), `${lines.join("\n")}\n`);
+}
+
+/** Replaces outDir with tmp. The old output is moved aside first and removed only after the new one is in place. */
+function swapInto(tmp: string, outDir: string): void {
+  const old = join(dirname(outDir), `.${basename(outDir)}-old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
+  const had = existsSync(outDir);
+  if (had) renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  if (had) rmSync(old, { recursive: true, force: true });
+}

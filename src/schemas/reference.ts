@@ -1,0 +1,154 @@
+import * as z from "zod";
+import {
+  DERIVATION_KINDS,
+  GEOGRAPHY_LEVELS,
+  MEASURE_ROLES,
+  NATIONS,
+  POLARITIES,
+  SOURCE_TYPES,
+  TOPICS,
+  UNITS,
+} from "./vocabulary.ts";
+
+const required = z.string().min(1, "must not be empty");
+const snake = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case");
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug (a-z, 0-9 and -)");
+const optional = z.string();
+const semicolonList = z
+  .string()
+  .transform((s) => (s.trim() === "" ? [] : s.split(";").map((x) => x.trim())));
+
+/** data/reference/areas.csv: every area code the sources may use, with its name and parent. */
+export const AreaRow = z
+  .object({
+    level: z.enum(GEOGRAPHY_LEVELS),
+    code: required,
+    /** Official name, used on pages. */
+    name: required,
+    /** Other published spellings, separated by ";" (names are also compared ignoring case, "&", "NHS " and " ADP"). */
+    aliases: semicolonList,
+    parent_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    parent_code: optional,
+    notes: optional,
+  })
+  .strict();
+export type AreaRow = z.output<typeof AreaRow>;
+
+/** data/reference/adp_council_areas.csv: which council areas make up each ADP (both conventions). */
+export const AdpCouncilAreaRow = z.object({ adp_code: required, council_area_code: required }).strict();
+export type AdpCouncilAreaRow = z.output<typeof AdpCouncilAreaRow>;
+
+/** data/reference/indicators.csv: the indicator registry. Pages are generated from it. */
+export const IndicatorRow = z
+  .object({
+    /** Permanent id; also the page address and the download file name. */
+    id: slug,
+    title: required,
+    short_title: required,
+    /** Plain-English description of what the indicator measures. */
+    description: required,
+    unit: z.enum(UNITS),
+    /** Maximum decimal places shown (the published precision). */
+    precision: z.coerce.number().int().min(0).max(4),
+    polarity: z.enum(POLARITIES),
+    topic: z.enum(TOPICS),
+    nation: z.enum(NATIONS),
+    /** How far the figures can be compared over time, between areas and between nations. */
+    comparability: required,
+    /** What a reader must know before using the figures. */
+    caveats: required,
+  })
+  .strict();
+export type IndicatorRow = z.output<typeof IndicatorRow>;
+
+/** data/reference/indicator_measures.csv: which dataset measures each indicator draws on. */
+export const IndicatorMeasureRow = z
+  .object({
+    indicator_id: slug,
+    dataset_id: snake,
+    measure: snake,
+    /** value, or the lower/upper bound of a 95% confidence interval for the indicator's values. */
+    role: z.enum(MEASURE_ROLES),
+    /** Plain-English label for this measure, shown in tables. */
+    label: required,
+  })
+  .strict();
+export type IndicatorMeasureRow = z.output<typeof IndicatorMeasureRow>;
+
+/** data/reference/datasets.csv: every dataset_id, and which earlier vintage it replaces. */
+export const DatasetRow = z
+  .object({
+    dataset_id: snake,
+    title: required,
+    /** dataset_id of an earlier vintage whose overlapping figures this one revises; empty if none. */
+    supersedes: z.union([snake, z.literal("")]),
+    description: required,
+  })
+  .strict();
+export type DatasetRow = z.output<typeof DatasetRow>;
+
+/** data/reference/source_types.csv: whether each source is the publisher's own (primary) or a report of it (secondary). */
+export const SourceTypeRow = z
+  .object({ source_id: required, source_type: z.enum(SOURCE_TYPES), reason: required })
+  .strict();
+export type SourceTypeRow = z.output<typeof SourceTypeRow>;
+
+/** data/reference/derivations.csv: the derived figures, each with one fixed formula. */
+export const DerivationRow = z
+  .object({
+    id: slug,
+    kind: z.enum(DERIVATION_KINDS),
+    /** Dataset of the numerator; derived figures belong to it. */
+    dataset_id: snake,
+    /** Numerator measure (a). */
+    measure_a: snake,
+    /** Denominator measure (b); for percent_of_total it is measure_a's total row and may be left empty. */
+    measure_b: z.union([snake, z.literal("")]),
+    /** Dataset of measure_b when it differs (rates per population). */
+    dataset_b: z.union([snake, z.literal("")]),
+    /** Template turning the numerator period into the denominator period, e.g. "mid-{period}"; empty means the same period. */
+    period_b: optional,
+    /** Breakdown types of the numerator to use, separated by ";"; empty means all. */
+    breakdown_types: semicolonList,
+    output_measure: snake,
+    output_unit: z.enum(UNITS),
+    /** The formula in words, shown beside every derived figure. */
+    formula: required,
+  })
+  .strict();
+export type DerivationRow = z.output<typeof DerivationRow>;
+
+/** data/reference/headlines.csv: the headline figures on the home page. */
+export const HeadlineRow = z
+  .object({
+    nation: z.enum(["scotland", "england"]),
+    order: z.coerce.number().int(),
+    label: required,
+    indicator_id: z.union([slug, z.literal("")]),
+    measure: z.union([snake, z.literal("")]),
+    breakdown_type: optional,
+    breakdown_value: optional,
+    /** Why there is no figure, when the publications do not give one (then indicator_id is empty). */
+    missing_reason: optional,
+  })
+  .strict()
+  .refine((h) => (h.indicator_id === "") !== (h.missing_reason === ""), {
+    message: "give either indicator_id or missing_reason, not both",
+    path: ["indicator_id"],
+  });
+export type HeadlineRow = z.output<typeof HeadlineRow>;
+
+/** data/reference/release.json: the data release this build publishes. */
+export const Release = z
+  .object({
+    id: z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/),
+    date: z.iso.date(),
+    title: required,
+    summary: required,
+    licence: required,
+    licence_url: z.url(),
+    site_title: required,
+    contact: required,
+  })
+  .strict();
+export type Release = z.output<typeof Release>;

@@ -1,0 +1,79 @@
+import * as z from "zod";
+import { GEOGRAPHY_LEVELS, MEASURE_ROLES, NATIONS, POLARITIES, SOURCE_TYPES, TOPICS, UNITS } from "./vocabulary.ts";
+
+/**
+ * site/registry.json: what the pages need besides the figures: the release, the indicator registry,
+ * the sources catalogue, the areas and the resolved headline figures.
+ */
+export const SiteRegistry = z
+  .object({
+    release: z.object({
+      id: z.string(),
+      date: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      licence: z.string(),
+      licence_url: z.string(),
+      site_title: z.string(),
+      contact: z.string(),
+    }),
+    indicators: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        short_title: z.string(),
+        description: z.string(),
+        unit: z.enum(UNITS),
+        precision: z.number().int(),
+        polarity: z.enum(POLARITIES),
+        topic: z.enum(TOPICS),
+        nation: z.enum(NATIONS),
+        comparability: z.string(),
+        caveats: z.string(),
+        measures: z.array(z.object({ dataset_id: z.string(), measure: z.string(), role: z.enum(MEASURE_ROLES), label: z.string() })),
+        /** Number of figures (all statuses) and of areas and periods among shown figures. */
+        figure_count: z.number().int(),
+        geography_levels: z.array(z.enum(GEOGRAPHY_LEVELS)),
+        derived_formulas: z.array(z.string()),
+      }),
+    ),
+    sources: z.array(
+      z.object({
+        source_id: z.string(),
+        title: z.string(),
+        publisher: z.string(),
+        published_date: z.string(),
+        url: z.string(),
+        licence: z.string(),
+        notes: z.string(),
+        source_type: z.enum(SOURCE_TYPES),
+        source_type_reason: z.string(),
+        figure_count: z.number().int(),
+      }),
+    ),
+    datasets: z.array(z.object({ dataset_id: z.string(), title: z.string(), supersedes: z.string(), description: z.string() })),
+    areas: z.array(
+      z.object({
+        level: z.enum(GEOGRAPHY_LEVELS),
+        code: z.string(),
+        name: z.string(),
+        parent_level: z.string(),
+        parent_code: z.string(),
+        council_areas: z.array(z.string()),
+        notes: z.string(),
+      }),
+    ),
+    headlines: z.array(
+      z.object({
+        nation: z.enum(["scotland", "england"]),
+        order: z.number().int(),
+        label: z.string(),
+        indicator_id: z.string(),
+        /** The shown figure (latest period) for this headline; empty when missing_reason says why there is none. */
+        figure_id: z.string(),
+        missing_reason: z.string(),
+      }),
+    ),
+  })
+  .strict();
+export type SiteRegistry = z.output<typeof SiteRegistry>;
