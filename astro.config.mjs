@@ -8,7 +8,7 @@ export default defineConfig({
   output: "static",
   base,
   trailingSlash: "always",
-  build: { format: "directory" },
+  build: { format: "directory", inlineStylesheets: "never" },
   compressHTML: true,
   devToolbar: { enabled: false },
   telemetry: false,

@@ -1,0 +1,57 @@
+/**
+ * The site's only data access: reads the pipeline's outputs (DATA_DIR, default public/data),
+ * validates them with the same schemas the pipeline wrote them with, and indexes them for pages.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { FiguresFile, type Figure } from "../schemas/figure.ts";
+import { SiteRegistry } from "../schemas/site.ts";
+
+export type Indicator = SiteRegistry["indicators"][number];
+export type Source = SiteRegistry["sources"][number];
+export type Area = SiteRegistry["areas"][number];
+
+export interface SiteData {
+  registry: SiteRegistry;
+  figures: Figure[];
+  figureById: Map<string, Figure>;
+  indicatorById: Map<string, Indicator>;
+  sourceById: Map<string, Source>;
+  figuresByIndicator: Map<string, Figure[]>;
+}
+
+let cached: SiteData | undefined;
+
+export function dataDir(): string {
+  return resolve(process.env.DATA_DIR ?? "public/data");
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new Error(`Cannot read ${path}: run "npm run build:data" first (${(e as Error).message})`);
+  }
+}
+
+export function loadSite(): SiteData {
+  if (cached) return cached;
+  const dir = dataDir();
+  const registry = SiteRegistry.parse(readJson(join(dir, "site", "registry.json")));
+  const { figures } = FiguresFile.parse(readJson(join(dir, "figures.json")));
+  const figuresByIndicator = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const list = figuresByIndicator.get(f.indicator_id);
+    if (list) list.push(f);
+    else figuresByIndicator.set(f.indicator_id, [f]);
+  }
+  cached = {
+    registry,
+    figures,
+    figureById: new Map(figures.map((f) => [f.figure_id, f])),
+    indicatorById: new Map(registry.indicators.map((i) => [i.id, i])),
+    sourceById: new Map(registry.sources.map((s) => [s.source_id, s])),
+    figuresByIndicator,
+  };
+  return cached;
+}
