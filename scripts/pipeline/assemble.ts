@@ -26,22 +26,20 @@ export function markerFor(status: string, revised: boolean, notes: string): stri
 
 const levelOrder = (l: string) => (GEOGRAPHY_LEVELS as readonly string[]).indexOf(l);
 
-/** Deterministic order: indicator, measure, geography, area, breakdown, period, source. */
-export function compareFigures(a: Figure, b: Figure): number {
-  const keys: [string | number, string | number][] = [
-    [a.indicator_id, b.indicator_id],
-    [a.measure, b.measure],
-    [levelOrder(a.geography_level), levelOrder(b.geography_level)],
-    [a.area_code, b.area_code],
-    [a.breakdown_type, b.breakdown_type],
-    [a.breakdown_value, b.breakdown_value],
-    [a.period_start || `~${a.period}`, b.period_start || `~${b.period}`],
-    [a.period, b.period],
-    [a.dataset_id, b.dataset_id],
-    [a.figure_id, b.figure_id],
-  ];
-  for (const [x, y] of keys) if (x !== y) return x < y ? -1 : 1;
-  return 0;
+/** Sort key giving the deterministic order: indicator, measure, geography, area, breakdown, period, dataset, id. */
+export function sortKey(f: Figure): string {
+  return [
+    f.indicator_id,
+    f.measure,
+    String(levelOrder(f.geography_level)),
+    f.area_code,
+    f.breakdown_type,
+    f.breakdown_value,
+    f.period_start || `~${f.period}`,
+    f.period,
+    f.dataset_id,
+    f.figure_id,
+  ].join("\u0000");
 }
 
 /** Builds the published Figure records (published and derived), sorted. */
@@ -100,9 +98,11 @@ export function assemble(
       source_url: source.url,
       source_licence: source.licence,
       source_type: ref.sourceTypes.get(f.source_id)!.row.source_type,
-      source_file: f.file,
+      source_file: f.sourceFile,
       source_line: f.line,
     };
   });
-  return out.sort(compareFigures);
+  const keyed = out.map((f) => ({ k: sortKey(f), f }));
+  keyed.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+  return keyed.map((x) => x.f);
 }

@@ -81,6 +81,7 @@ export function derive(figures: HarmonisedFigure[], decisions: Decision[], deriv
         notes: `${d.formula}. Computed from ${a.measure} = ${a.value} (source ${a.source_id}) and ${b.measure} = ${b.value} (source ${b.source_id}); rounded to 2 decimal places.`,
         file,
         line,
+        sourceFile: "reference/derivations.csv",
         derivation: d.id,
         formula: d.formula,
         inputs: [i, j],

@@ -65,7 +65,9 @@ export function harmonise(valid: ValidSources, ref: Reference, problems: Problem
       problems.add({ ...at, column: "area_name", value: f.area_name, rule: `contradicts area code ${f.area_code} (${area.name})` });
       continue;
     }
-    out.push({ ...f, area });
+    const h = f as HarmonisedFigure;
+    h.area = area;
+    out.push(h);
   }
   return out;
 }

@@ -9,9 +9,9 @@ import { readCsvFile } from "./tables.ts";
 export interface RawSources {
   dir: string;
   /** Figure files, sorted by path. `folder` is the path of the file's folder relative to the sources folder. */
-  figureTables: { folder: string; table: CsvTable }[];
+  figureTables: { folder: string; name: string; table: CsvTable }[];
   /** One sources.csv per folder that has figure files. */
-  sourceTables: { folder: string; table: CsvTable }[];
+  sourceTables: { folder: string; name: string; table: CsvTable }[];
 }
 
 function listCsv(dir: string): string[] {
@@ -42,7 +42,7 @@ export function loadSources(dir: string, problems: ProblemList): RawSources {
     const isCatalogue = basename(path) === "sources.csv";
     if (!isCatalogue) folders.add(folder);
     if (!table) continue;
-    (isCatalogue ? raw.sourceTables : raw.figureTables).push({ folder, table });
+    (isCatalogue ? raw.sourceTables : raw.figureTables).push({ folder, name: basename(path), table });
   }
   for (const folder of folders) {
     const path = join(dir, folder, "sources.csv");

@@ -16,6 +16,8 @@ export interface SourceFigure extends SourceFigureRow {
   line: number;
   /** Folder of the file relative to the sources folder (its sources.csv applies). */
   folder: string;
+  /** Where the row lives, independent of the working directory: "sources/<folder>/<file>". */
+  sourceFile: string;
   number: number | null;
 }
 
@@ -61,14 +63,22 @@ export function validateSources(raw: RawSources, problems: ProblemList): ValidSo
     }
   }
   const figures: SourceFigure[] = [];
-  for (const { folder, table } of raw.figureTables) {
+  for (const { folder, name, table } of raw.figureTables) {
+    const sourceFile = ["sources", folder, name].filter((x) => x !== "").join("/");
     for (const { row, file, line } of validateRows(table, SOURCE_FIGURE_COLUMNS, SourceFigureRow, problems)) {
       const broken = rowRule(row);
       if (broken) {
         problems.add({ file, line, column: broken.column, value: row[broken.column], rule: broken.rule });
         continue;
       }
-      figures.push({ ...row, file, line, folder, number: row.value === "" ? null : Number(row.value) });
+      // Extend the parsed row in place: at 100× scale every extra copy of 3 million rows costs seconds.
+      const figure = row as SourceFigure;
+      figure.file = file;
+      figure.line = line;
+      figure.folder = folder;
+      figure.sourceFile = sourceFile;
+      figure.number = row.value === "" ? null : Number(row.value);
+      figures.push(figure);
     }
   }
   return { figures, sources };

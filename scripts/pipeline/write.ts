@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import * as z from "zod";
 import { FIGURE_CSV_COLUMNS, Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
-import { CsvWriter } from "./csvWrite.ts";
+import { CsvWriter, HashingWriter, type WrittenFile } from "./csvWrite.ts";
 import type { Reference } from "./reference.ts";
 
 /** A figure field as a CSV cell: arrays joined with ";", booleans as true/false, value as published. */
@@ -16,19 +16,12 @@ function cell(f: Figure, column: keyof Figure): string {
   return String(v);
 }
 
-function writeFiguresJson(path: string, release: Reference["release"], figures: Figure[]): void {
-  const fd = openSync(path, "w");
-  writeSync(fd, `{"release_id":${JSON.stringify(release.id)},"release_date":${JSON.stringify(release.date)},"figures":[\n`);
-  let chunk: string[] = [];
-  figures.forEach((f, i) => {
-    chunk.push(JSON.stringify(f) + (i < figures.length - 1 ? ",\n" : "\n"));
-    if (chunk.length >= 2000) {
-      writeSync(fd, chunk.join(""));
-      chunk = [];
-    }
-  });
-  writeSync(fd, `${chunk.join("")}]}\n`);
-  closeSync(fd);
+function writeFiguresJson(path: string, release: Reference["release"], figures: Figure[]): WrittenFile {
+  const w = new HashingWriter(path);
+  w.write(`{"release_id":${JSON.stringify(release.id)},"release_date":${JSON.stringify(release.date)},"figures":[\n`);
+  figures.forEach((f, i) => w.write(JSON.stringify(f) + (i < figures.length - 1 ? ",\n" : "\n")));
+  w.write("]}\n");
+  return w.close();
 }
 
 function listFiles(dir: string): string[] {
@@ -40,8 +33,12 @@ function listFiles(dir: string): string[] {
     });
 }
 
-function sha256(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
+/** Hashes a file, unless it was hashed while being written. */
+function fileHash(path: string, written: Map<string, WrittenFile>): WrittenFile {
+  const known = written.get(path);
+  if (known) return known;
+  const bytes = readFileSync(path);
+  return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 type JsonSchemaProperty = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchemaProperty[]; items?: unknown };
@@ -65,11 +62,12 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, "indicators"), { recursive: true });
   mkdirSync(join(tmp, "site"), { recursive: true });
+  const written = new Map<string, WrittenFile>();
   try {
     const all = new CsvWriter(join(tmp, "figures.csv"), FIGURE_CSV_COLUMNS);
     for (const f of figures) all.row(FIGURE_CSV_COLUMNS.map((c) => cell(f, c)));
-    all.close();
-    writeFiguresJson(join(tmp, "figures.json"), ref.release, figures);
+    written.set(join(tmp, "figures.csv"), all.close());
+    written.set(join(tmp, "figures.json"), writeFiguresJson(join(tmp, "figures.json"), ref.release, figures));
 
     const byIndicator = new Map<string, Figure[]>();
     for (const f of figures) {
@@ -78,13 +76,14 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
       else byIndicator.set(f.indicator_id, [f]);
     }
     for (const { row: ind } of ref.indicators) {
-      const w = new CsvWriter(join(tmp, "indicators", `${ind.id}.csv`), INDICATOR_CSV_COLUMNS);
+      const path = join(tmp, "indicators", `${ind.id}.csv`);
+      const w = new CsvWriter(path, INDICATOR_CSV_COLUMNS);
       for (const f of byIndicator.get(ind.id) ?? []) w.row(INDICATOR_CSV_COLUMNS.map((c) => cell(f, c)));
-      w.close();
+      written.set(path, w.close());
     }
     writeFileSync(join(tmp, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
-    writeDataPackage(tmp, ref, registry);
-    writeChecksums(tmp);
+    writeDataPackage(tmp, ref, registry, written);
+    writeChecksums(tmp, written);
     swapInto(tmp, outDir);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
@@ -92,16 +91,12 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
   }
 }
 
-function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry): void {
+function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, written: Map<string, WrittenFile>): void {
   const rel = (p: string) => relative(dir, p).split("\\").join("/");
-  const resource = (path: string, extra: Record<string, unknown>) => ({
-    name: rel(path).replace(/[^a-z0-9._-]/gi, "-").toLowerCase(),
-    path: rel(path),
-    ...extra,
-    encoding: "utf-8",
-    bytes: statSync(path).size,
-    hash: `sha256:${sha256(path)}`,
-  });
+  const resource = (path: string, extra: Record<string, unknown>) => {
+    const { bytes, sha256 } = fileHash(path, written);
+    return { name: rel(path).replace(/[^a-z0-9._-]/gi, "-").toLowerCase(), path: rel(path), ...extra, encoding: "utf-8", bytes, hash: `sha256:${sha256}` };
+  };
   // Table schemas are files of their own, shared by reference: one for figures.csv, one for every indicator CSV.
   mkdirSync(join(dir, "schemas"), { recursive: true });
   const figureSchema = join(dir, "schemas", "figures.schema.json");
@@ -152,8 +147,8 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry): 
   writeFileSync(join(dir, "datapackage.json"), `${JSON.stringify(pkg, null, 1)}\n`);
 }
 
-function writeChecksums(dir: string): void {
-  const lines = listFiles(dir).map((p) => `${sha256(p)}  ${relative(dir, p).split("\\").join("/")}`);
+function writeChecksums(dir: string, written: Map<string, WrittenFile>): void {
+  const lines = listFiles(dir).map((p) => `${fileHash(p, written).sha256}  ${relative(dir, p).split("\\").join("/")}`);
   writeFileSync(join(dir, "SHA256SUMS"), `${lines.join("\n")}\n`);
 }
 

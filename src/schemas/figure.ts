@@ -47,7 +47,7 @@ export const Figure = z
     source_url: z.string().describe("Address of the publication."),
     source_licence: z.string().describe("Licence of the publication as recorded in the source catalogue."),
     source_type: z.enum(SOURCE_TYPES).describe("primary (the publisher's own release or file) or secondary (a report or copy of it by someone else)."),
-    source_file: z.string().describe("File in this project's data/sources (or data/reference/derivations.csv for derived figures)."),
+    source_file: z.string().describe("File of this project's data folder the row comes from: sources/<folder>/<file>.csv, or reference/derivations.csv for derived figures."),
     source_line: z.number().int().nonnegative().describe("Line of that file (1 is the header)."),
   })
   .strict();

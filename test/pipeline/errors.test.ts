@@ -1,0 +1,198 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { edit, problemsAfter } from "../helpers/fixtures.ts";
+
+const FIG = (f: { sources: string }) => join(f.sources, "nation", "figures.csv");
+const REF = (f: { reference: string }, name: string) => join(f.reference, name);
+
+describe("the pipeline stops on bad input with file, line, column, value and rule", () => {
+  it("accepts the clean fixture", () => {
+    expect(problemsAfter(() => {})).toEqual([]);
+  });
+
+  it("a value that is not a number", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",100.5,published", ",100,5,published"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: row has 15 fields, expected 14 (check for an unquoted comma or a missing field)",
+      ]
+    `);
+  });
+
+  it("a value with a thousands separator inside quotes", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",51000,published", ',"51,000",published'))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:16: column value: "51,000" is not a number",
+      ]
+    `);
+  });
+
+  it("a published figure with no value", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",100.5,published", ",,published"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column value: "" is empty but status is published; give the number or use status not_available or suppressed",
+      ]
+    `);
+  });
+
+  it("a suppressed figure with a value", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "NHS Borders,total,all,,suppressed,P1,\"Table 2, row 2\",Fewer", "NHS Borders,total,all,3,suppressed,P1,\"Table 2, row 2\",Fewer"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:6: column value: "3" must be empty when status is suppressed",
+      ]
+    `);
+  });
+
+  it("an unknown status and an unknown unit", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "wte,2023-11-01,country,S92000003,Scotland,total,all,100.5,published", "kg,2023-11-01,country,S92000003,Scotland,total,all,100.5,provisional"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column unit: "kg" is not a known unit (count, wte, percent, rate_per_100000, rate_per_1000000, days, gbp, gbp_million)",
+        "sources/nation/figures.csv:2: column status: "provisional" is not a known status (published, suppressed, not_available, derived)",
+      ]
+    `);
+  });
+
+  it("a percentage outside 0–100 and a negative count", () => {
+    expect(
+      problemsAfter((f) => {
+        edit(FIG(f), ",9.4,published,P1", ",109.4,published,P1");
+        edit(FIG(f), ",477,published", ",-477,published");
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:8: column value: "109.4" is outside 0–100 for unit percent",
+        "sources/nation/figures.csv:10: column value: "-477" is negative; unit count cannot be negative",
+      ]
+    `);
+  });
+
+  it("a missing, a misspelt and an extra column", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "dataset_id,measure,unit,period", "datasetid,measure,units,period"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:1: "datasetid" is not a known column; did you mean "dataset_id"?",
+        "sources/nation/figures.csv:1: "units" is not a known column; did you mean "unit"?",
+        "sources/nation/figures.csv:1: column "dataset_id" is missing from the header",
+        "sources/nation/figures.csv:1: column "unit" is missing from the header",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(FIG(f), ",notes\n", ",notes,comment\n"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:1: "comment" is not a known column (expected dataset_id, measure, unit, period, geography_level, area_code, area_name, breakdown_type, breakdown_value, value, status, source_id, source_location, notes)",
+      ]
+    `);
+  });
+
+  it("a row with too many fields", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "Table 1, row 2", "Table 1\", \"row 2"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: row has 15 fields, expected 14 (check for an unquoted comma or a missing field)",
+      ]
+    `);
+  });
+
+  it("an empty file and a file that is not UTF-8", () => {
+    expect(problemsAfter((f) => writeFileSync(FIG(f), ""))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv: file is empty",
+      ]
+    `);
+    expect(problemsAfter((f) => writeFileSync(FIG(f), Buffer.from([0x64, 0x61, 0xff, 0xfe, 0x0a])))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv: file is not UTF-8 text; save it as UTF-8 CSV",
+      ]
+    `);
+    expect(problemsAfter((f) => writeFileSync(FIG(f), Buffer.from("\ufeffdataset_id", "utf16le")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv: file is UTF-16 text; save it as UTF-8 CSV",
+      ]
+    `);
+  });
+
+  it("an unknown source_id", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "published,P1,\"Table 1, row 2\"", "published,P9,\"Table 1, row 2\""))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column source_id: "P9" is not in nation/sources.csv",
+      ]
+    `);
+  });
+
+  it("an unknown area code, a name that contradicts its code, and a level that contradicts the code", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "health_board,S08000015,NHS Ayrshire & Arran", "health_board,S08000099,NHS Ayrshire & Arran"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:4: column area_code: "S08000099" is not a known health_board code (reference/areas.csv)",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(FIG(f), "health_board,S08000015,NHS Ayrshire & Arran", "health_board,S08000015,NHS Fife"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:4: column area_name: "NHS Fife" contradicts area code S08000015 (NHS Ayrshire and Arran)",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(FIG(f), "health_board,S08000015,NHS Ayrshire & Arran", "council_area,S08000015,NHS Ayrshire & Arran"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:4: column geography_level: "council_area" contradicts area code S08000015, which is a health_board",
+      ]
+    `);
+  });
+
+  it("the same figure twice with different values and no rule to choose", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",9.4,published,N1", ",9.6,published,N1"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with sources/nation/figures.csv:8 ("9.4") for the same figure; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+  });
+
+  it("the same figure from the same source twice", () => {
+    expect(
+      problemsAfter((f) => edit(FIG(f), "test_survey,vacancies_wte,wte,2023-11-01,country", "test_survey,staff_wte,wte,2023-11-01,country,S92000003,Scotland,total,all,100.5,published,P1,\"Table 1, row 2\",Snapshot date\ntest_survey,vacancies_wte,wte,2023-11-01,country")),
+    ).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:3: repeats line 2 of sources/nation/figures.csv (same figure, same source)",
+      ]
+    `);
+  });
+
+  it("an indicator with no figures, and a measure no indicator uses", () => {
+    expect(
+      problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-population,Population,", "test-empty,Empty,Empty,Nothing.,count,0,neutral,need,scotland,None.,None.\ntest-population,Population,")),
+    ).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:9: column id: "test-empty" is an indicator with no figures",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(FIG(f), "test_survey,turnover_rate,", "test_survey,leavers_rate,"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:12: column measure: "leavers_rate" of dataset test_survey is used by no indicator (add it to reference/indicator_measures.csv)",
+      ]
+    `);
+  });
+
+  it("a unit that differs from its indicator's unit", () => {
+    expect(problemsAfter((f) => edit(FIG(f), "test_deaths,deaths,count,2021", "test_deaths,deaths,wte,2021"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:15: column unit: "wte" differs from the unit of indicator test-deaths (count)",
+      ]
+    `);
+  });
+
+  it("a source without a primary/secondary classification and an unknown dataset", () => {
+    expect(problemsAfter((f) => edit(REF(f, "source_types.csv"), "N1,secondary,A newspaper report.\n", ""))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/sources.csv:4: column source_id: "N1" has no row in reference/source_types.csv saying whether it is a primary or secondary source",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "datasets.csv"), "test_population,Test population,,Made-up population.\n", ""))).toMatchInlineSnapshot(`
+      [
+        "reference/indicator_measures.csv:9: column dataset_id: "test_population" is not a dataset in datasets.csv",
+      ]
+    `);
+  });
+
+  it("lists every problem, not only the first", () => {
+    const problems = problemsAfter((f) => {
+      edit(FIG(f), ",100.5,published", ",x,published");
+      edit(FIG(f), ",51000,published", ",y,published");
+    });
+    expect(problems).toHaveLength(2);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parsePeriod, periodMidpoint } from "../../src/lib/periods.ts";
+
+describe("parsePeriod", () => {
+  it.each([
+    ["2022", "year", "2022-01-01", "2022-12-31"],
+    ["2022/23", "financial_year", "2022-04-01", "2023-03-31"],
+    ["Q1 2025/2026", "quarter", "2025-04-01", "2025-06-30"],
+    ["Q3 2011/2012", "quarter", "2011-10-01", "2011-12-31"],
+    ["Q4 2024/2025", "quarter", "2025-01-01", "2025-03-31"],
+    ["2019-2023", "years", "2019-01-01", "2023-12-31"],
+    ["2021-11-01", "date", "2021-11-01", "2021-11-01"],
+    ["mid-2022", "date", "2022-06-30", "2022-06-30"],
+    ["2021-02", "month", "2021-02-01", "2021-02-28"],
+    ["2020-01-01/2020-03-31", "range", "2020-01-01", "2020-03-31"],
+    ["2022/23-2024/25", "financial_years", "2022-04-01", "2025-03-31"],
+  ])("%s is a %s from %s to %s", (label, kind, start, end) => {
+    expect(parsePeriod(label)).toEqual({ kind, start, end, qualified: false });
+  });
+  it("keeps a qualified date as qualified", () => {
+    expect(parsePeriod("2021 (autumn)")).toEqual({ kind: "year", start: "2021-01-01", end: "2021-12-31", qualified: true });
+  });
+  it.each(["unknown", "by March 2025", "to May 2024 (cumulative)", "2023/25", "2021-13", "2021-02-30", "2023-2021"])("%s is not a date", (label) => {
+    expect(parsePeriod(label)).toBeUndefined();
+  });
+  it("finds the middle of a range", () => {
+    expect(periodMidpoint("2022-01-01", "2022-12-31")).toBe("2022-07-02");
+  });
+});
