@@ -83,3 +83,28 @@ export function periodMidpoint(start: string, end: string): string {
   const b = Date.parse(`${end}T00:00:00Z`);
   return new Date(a + Math.floor((b - a) / 2 / 86400000) * 86400000).toISOString().slice(0, 10);
 }
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2026-11-22" → "22 November 2026"; other strings unchanged. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/**
+ * A period label for reading: ISO dates and months in words ("1 November 2021", "February 2021",
+ * "1 July to 30 September 2025"); publishers' own labels ("2022/23", "Q1 2025/2026") are kept.
+ */
+export function formatPeriod(label: string): string {
+  let m: RegExpExecArray | null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return longDate(label);
+  if ((m = /^(\d{4})-(\d{2})$/.exec(label))) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  if ((m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(label))) {
+    const [a, b] = [longDate(m[1]!), longDate(m[2]!)];
+    const sameYear = m[1]!.slice(0, 4) === m[2]!.slice(0, 4);
+    return `${sameYear ? a.replace(/ \d{4}$/, "") : a} to ${b}`;
+  }
+  return label;
+}

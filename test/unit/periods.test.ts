@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePeriod, periodMidpoint } from "../../src/lib/periods.ts";
+import { formatPeriod, parsePeriod, periodMidpoint } from "../../src/lib/periods.ts";
 
 describe("parsePeriod", () => {
   it.each([
@@ -25,5 +25,19 @@ describe("parsePeriod", () => {
   });
   it("finds the middle of a range", () => {
     expect(periodMidpoint("2022-01-01", "2022-12-31")).toBe("2022-07-02");
+  });
+});
+
+describe("formatPeriod", () => {
+  it.each([
+    ["2021-11-01", "1 November 2021"],
+    ["2021-02", "February 2021"],
+    ["2025-07-01/2025-09-30", "1 July to 30 September 2025"],
+    ["2021-04-01/2024-09-30", "1 April 2021 to 30 September 2024"],
+    ["2022/23", "2022/23"],
+    ["Q1 2025/2026", "Q1 2025/2026"],
+    ["mid-2022", "mid-2022"],
+  ])("%s reads as %s", (label, text) => {
+    expect(formatPeriod(label)).toBe(text);
   });
 });

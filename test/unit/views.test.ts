@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import type { Figure } from "../../src/schemas/figure.ts";
+import { citation } from "../../src/lib/views/cite.ts";
+import { longDate } from "../../src/lib/periods.ts";
+import { defaultBreakdown, latest, mapSlice, primaryMeasure, trendSeries } from "../../src/lib/views/select.ts";
+import { parsePeriod } from "../../src/lib/periods.ts";
+
+let n = 0;
+function fig(over: Partial<Figure>): Figure {
+  const period = over.period ?? "2022";
+  const p = parsePeriod(period);
+  return {
+    figure_id: `f-${(n++).toString(16).padStart(16, "0")}`,
+    indicator_id: "i",
+    role: "value",
+    measure_label: "m",
+    dataset_id: "d",
+    measure: "deaths",
+    unit: "count",
+    period,
+    geography_level: "country",
+    area_code: "S92000003",
+    area_name: "Scotland",
+    breakdown_type: "sex",
+    breakdown_value: "Persons",
+    value: 1,
+    value_text: "1",
+    status: "published",
+    source_id: "A",
+    source_location: "",
+    notes: "",
+    marker: "",
+    qualifier: "",
+    area_label: "Scotland",
+    period_start: p?.start ?? "",
+    period_end: p?.end ?? "",
+    preferred: true,
+    preferred_figure_id: "",
+    not_preferred_reason: "",
+    corroborated_by: [],
+    formula: "",
+    derived_from: [],
+    source_title: "",
+    source_publisher: "",
+    source_published_date: "",
+    source_url: "",
+    source_licence: "",
+    source_type: "primary",
+    source_file: "",
+    source_line: 2,
+    ...over,
+  };
+}
+
+describe("defaultBreakdown", () => {
+  it("prefers the total, then all persons, then the most common breakdown", () => {
+    expect(defaultBreakdown([fig({ breakdown_type: "sex", breakdown_value: "Males" }), fig({})])).toEqual({ type: "sex", value: "Persons" });
+    expect(defaultBreakdown([fig({}), fig({ breakdown_type: "total", breakdown_value: "all" })])).toEqual({ type: "total", value: "all" });
+    expect(defaultBreakdown([fig({ breakdown_type: "role", breakdown_value: "A" }), fig({ breakdown_type: "role", breakdown_value: "B" }), fig({ breakdown_type: "role", breakdown_value: "B" })])).toEqual({ type: "role", value: "B" });
+    expect(defaultBreakdown([])).toBeUndefined();
+  });
+});
+
+describe("primaryMeasure", () => {
+  it("takes the first value measure in registry order that has figures", () => {
+    const measures = [
+      { measure: "rate", role: "value" },
+      { measure: "deaths", role: "value" },
+    ];
+    expect(primaryMeasure(measures, [fig({})])).toBe("deaths");
+    expect(primaryMeasure(measures, [])).toBeUndefined();
+  });
+});
+
+describe("trendSeries", () => {
+  it("joins only periods of one kind, sorted, leaving out missing values and superseded figures", () => {
+    const figures = [
+      fig({ period: "2023", value: 3 }),
+      fig({ period: "2021", value: 1 }),
+      fig({ period: "2022", value: null, status: "suppressed" }),
+      fig({ period: "2021-11-01", value: 9 }),
+      fig({ period: "2020", value: 7, preferred: false }),
+    ];
+    const [s] = trendSeries(figures, { measure: "deaths", breakdown: { type: "sex", value: "Persons" }, areaCodes: ["S92000003"] });
+    expect(s!.kind).toBe("year");
+    expect(s!.points.map((p) => [p.figure.period, p.value])).toEqual([
+      ["2021", 1],
+      ["2023", 3],
+    ]);
+  });
+  it("makes no series from a single point and attaches confidence bounds", () => {
+    expect(trendSeries([fig({})], { measure: "deaths", breakdown: { type: "sex", value: "Persons" }, areaCodes: ["S92000003"] })).toEqual([]);
+    const v = [fig({ period: "2021", value: 10 }), fig({ period: "2022", value: 12 })];
+    const bounds = [fig({ period: "2021", role: "lower_95ci", value: 8 }), fig({ period: "2021", role: "upper_95ci", value: 13 })];
+    const [s] = trendSeries(v, { measure: "deaths", breakdown: { type: "sex", value: "Persons" }, areaCodes: ["S92000003"], bounds });
+    expect(s!.points.map((p) => [p.lower, p.upper])).toEqual([
+      [8, 13],
+      [undefined, undefined],
+    ]);
+  });
+});
+
+describe("mapSlice and latest", () => {
+  it("maps the period with most areas, latest on a tie", () => {
+    const a = (code: string, period: string) => fig({ geography_level: "council_area", area_code: code, period });
+    const s = mapSlice([a("A", "2021"), a("B", "2021"), a("A", "2022"), a("B", "2022"), a("C", "2020")], "council_area", "deaths", { type: "sex", value: "Persons" });
+    expect(s!.period).toBe("2022");
+    expect(s!.figures).toHaveLength(2);
+    expect(mapSlice([], "council_area", "deaths", { type: "sex", value: "Persons" })).toBeUndefined();
+  });
+  it("finds the latest period by its middle", () => {
+    expect(latest([fig({ period: "2021-11-01" }), fig({ period: "2021" })])!.period).toBe("2021-11-01");
+  });
+});
+
+describe("citation", () => {
+  it("names the original publisher first, then this site, the release and the permalink", () => {
+    expect(
+      citation({
+        publisher: "Scottish Government",
+        title: "Survey",
+        publishedDate: "2022-03",
+        url: "https://www.gov.scot/x",
+        location: "Table 1",
+        siteTitle: "Site",
+        releaseId: "2026-11",
+        releaseDate: "2026-11-22",
+        permalink: "https://example.org/indicators/x/",
+      }),
+    ).toBe("Scottish Government (2022-03). Survey. Table 1. https://www.gov.scot/x. Reused via Site, data release 2026-11 (22 November 2026): https://example.org/indicators/x/");
+    expect(longDate("2026-11-02")).toBe("2 November 2026");
+    expect(longDate("2022-03")).toBe("2022-03");
+  });
+});
