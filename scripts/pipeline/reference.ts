@@ -45,7 +45,7 @@ function loadTable<S extends ObjectSchema>(dir: string, name: string, schema: S,
   const table = readCsvFile(path, file, problems);
   if (!table) return [];
   const columns = Object.keys(shapeOf(schema));
-  return validateRows(table, columns, schema, problems);
+  return validateRows(table, columns, schema, problems) as Located<z.output<S>>[];
 }
 
 /** The object shape behind a schema, even when wrapped in a refinement. */

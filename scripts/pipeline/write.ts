@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
-import * as z from "zod";
-import { FIGURE_CSV_COLUMNS, Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
+import { tableSchemaFields } from "../../src/schemas/dictionary.ts";
+import { FIGURE_CSV_COLUMNS, type Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
 import { CsvWriter, HashingWriter, type WrittenFile } from "./csvWrite.ts";
 import type { Reference } from "./reference.ts";
@@ -39,19 +39,6 @@ function fileHash(path: string, written: Map<string, WrittenFile>): WrittenFile 
   if (known) return known;
   const bytes = readFileSync(path);
   return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
-}
-
-type JsonSchemaProperty = { type?: string | string[]; description?: string; enum?: string[]; anyOf?: JsonSchemaProperty[]; items?: unknown };
-
-/** Frictionless field descriptors for CSV columns, from the zod schema's JSON Schema. */
-export function tableSchemaFields(columns: readonly (keyof Figure)[]): { name: string; type: string; description: string; constraints?: { enum: string[] } }[] {
-  const props = (z.toJSONSchema(Figure) as { properties: Record<string, JsonSchemaProperty> }).properties;
-  return columns.map((name) => {
-    const p = props[name]!;
-    const types = p.anyOf ? p.anyOf.map((a) => a.type) : [p.type];
-    const type = types.includes("integer") ? "integer" : types.includes("number") ? "number" : types.includes("boolean") ? "boolean" : "string";
-    return { name, type, description: p.description ?? "", ...(p.enum ? { constraints: { enum: p.enum } } : {}) };
-  });
 }
 
 /** Stage 6, write: every output into a temporary folder, then swapped into place (never half-written). */

@@ -65,8 +65,8 @@ describe("pipeline golden outputs on the minimal fixture", () => {
     ]);
     for (const d of derived) {
       expect(d.formula).not.toBe("");
-      expect(d.derived_from.split(";")).toHaveLength(2);
-      for (const id of d.derived_from.split(";")) expect(rows.some((r) => r.figure_id === id)).toBe(true);
+      expect(d.derived_from!.split(";")).toHaveLength(2);
+      for (const id of d.derived_from!.split(";")) expect(rows.some((r) => r.figure_id === id)).toBe(true);
     }
   });
 

@@ -72,7 +72,7 @@ describe("the pipeline on the real sources", () => {
     expect(rows).toBeGreaterThan(29000);
     // Each source row appears exactly once; the rest are derived figures.
     expect([...byKey.entries()].filter(([k, n]) => k.startsWith("sources/") && n > 1)).toEqual([]);
-    expect(figures.filter((f) => f.source_file.startsWith("sources/"))).toHaveLength(rows);
+    expect(figures.filter((f) => f.source_file!.startsWith("sources/"))).toHaveLength(rows);
   });
 
   it("is deterministic: two runs give byte-identical outputs", () => {
