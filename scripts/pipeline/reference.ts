@@ -4,6 +4,7 @@ import * as z from "zod";
 import {
   AdpCouncilAreaRow,
   AreaRow,
+  ComparisonRow,
   DatasetRow,
   DerivationRow,
   HeadlineRow,
@@ -34,6 +35,7 @@ export interface Reference {
   sourceTypes: Map<string, Located<SourceTypeRow>>;
   derivations: Located<DerivationRow>[];
   headlines: Located<HeadlineRow>[];
+  comparisons: Located<ComparisonRow>[];
   release: Release;
 }
 
@@ -93,6 +95,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const sourceTypeRows = loadTable(dir, "source_types.csv", SourceTypeRow, problems);
   const derivations = loadTable(dir, "derivations.csv", DerivationRow, problems);
   const headlines = loadTable(dir, "headlines.csv", HeadlineRow, problems);
+  const comparisons = loadTable(dir, "comparisons.csv", ComparisonRow, problems) as Located<ComparisonRow>[];
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -134,6 +137,15 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
       problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   }
+  indexUnique(comparisons, (c) => c.id, "id", problems);
+  for (const c of comparisons) {
+    for (const nation of ["scotland", "england"] as const) {
+      const id = c.row[`${nation}_indicator`];
+      if (id !== "" && !indicatorById.has(id)) problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
+      if ((id === "") === (c.row[`${nation}_missing`] === ""))
+        problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: `give either ${nation}_indicator or ${nation}_missing, not both` });
+    }
+  }
   if (!release) return undefined;
   return {
     dir,
@@ -149,6 +161,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     sourceTypes,
     derivations,
     headlines,
+    comparisons,
     release,
   };
 }

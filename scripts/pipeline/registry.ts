@@ -46,6 +46,25 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
     return { nation: h.nation, order: h.order, label: h.label, indicator_id: h.indicator_id, figure_id: figureId, missing_reason: h.missing_reason };
   });
   headlines.sort((a, b) => compareText(a.nation, b.nation) || a.order - b.order);
+  const comparisons = ref.comparisons
+    .map(({ row: c, file, line }) => ({
+      id: c.id,
+      order: c.order,
+      title: c.title,
+      comparable: c.comparable,
+      notes: c.notes,
+      sides: (["scotland", "england"] as const).map((nation) => {
+        const indicatorId = c[`${nation}_indicator`];
+        let figureId = "";
+        if (indicatorId !== "") {
+          const f = headlineFigure(figures, nation, indicatorId, c[`${nation}_measure`], c[`${nation}_breakdown_type`], c[`${nation}_breakdown_value`]);
+          if (f) figureId = f.figure_id;
+          else problems.add({ file, line, column: `${nation}_indicator`, value: indicatorId, rule: `has no shown national figure for ${nation} matching this comparison` });
+        }
+        return { nation, indicator_id: indicatorId, figure_id: figureId, missing_reason: c[`${nation}_missing`] };
+      }),
+    }))
+    .sort((a, b) => a.order - b.order);
   return {
     release: ref.release,
     indicators: ref.indicators.map(({ row: ind }) => {
@@ -80,5 +99,6 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
       notes: a.notes,
     })),
     headlines,
+    comparisons,
   };
 }

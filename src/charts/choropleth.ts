@@ -2,7 +2,7 @@ import { geoPath, geoTransverseMercator } from "d3-geo";
 import type { GeoPermissibleObjects, GeoProjection } from "d3-geo";
 import { assertUnderHemisphere } from "../lib/geo/boundaries.ts";
 import type { AreaFeature } from "../lib/geo/boundaries.ts";
-import { markerPoint, pathData, projectPolygons, simplifyPolygons } from "../lib/geo/pxgeometry.ts";
+import { markerPoint, pathData, projectPolygons, simplifyPolygons, type PxPolygon } from "../lib/geo/pxgeometry.ts";
 import { DARK, classOf } from "../lib/scales/classes.ts";
 import type { ClassBreaks } from "../lib/scales/classes.ts";
 import { areaKind, legendItems } from "../lib/scales/legend.ts";
@@ -280,11 +280,32 @@ function patternDefs(id: string): string {
   return `<defs>${tile("hatch", "M3 0V6", HATCH_LINE, 1.5)}${tile("crosshatch", "M3 0V6M0 3H6", DARK, 1)}</defs>`;
 }
 
-function styleFor(id: string): string {
-  // Keyboard focus turns the area the focus colour with a heavy dark edge (as focused links do on
-  // the site); the value is still in the accessible name and the tooltip.
-  const focused = `#${id} .areas a:focus-visible path,#${id} .areas path:focus-visible`;
-  return `<style>${focused}{fill:${FOCUS};stroke:${DARK};stroke-width:3px}</style>`;
+/**
+ * Keyboard focus turns the area the focus colour with a heavy dark edge (as focused links do on the site).
+ * The rule lives in the site's stylesheet, not in the SVG, so pages need no inline styles (Content-Security-Policy).
+ */
+export const CHOROPLETH_FOCUS_CSS = `.choropleth .areas a:focus-visible path,.choropleth .areas path:focus-visible{fill:${FOCUS};stroke:${DARK};stroke-width:3px}`;
+
+/**
+ * Projected, simplified polygons depend only on the features, the layout and the tolerances, not on the
+ * figures: many maps of one level share them, so they are computed once per features array and layout.
+ */
+const layoutCache = new WeakMap<readonly AreaFeature[], Map<string, MapLayout>>();
+function cachedLayout(features: readonly AreaFeature[], key: string, compute: () => MapLayout): MapLayout {
+  let byKey = layoutCache.get(features);
+  if (!byKey) layoutCache.set(features, (byKey = new Map()));
+  let l = byKey.get(key);
+  if (!l) byKey.set(key, (l = compute()));
+  return l;
+}
+const polygonCache = new WeakMap<readonly AreaFeature[], Map<string, PxPolygon[]>>();
+function cachedPolygons(features: readonly AreaFeature[], layoutKey: string, code: string, compute: () => PxPolygon[]): PxPolygon[] {
+  let byKey = polygonCache.get(features);
+  if (!byKey) polygonCache.set(features, (byKey = new Map()));
+  const k = `${layoutKey}|${code}`;
+  let p = byKey.get(k);
+  if (!p) byKey.set(k, (p = compute()));
+  return p;
 }
 
 function defaultDescription(input: ChoroplethInput, drawn: readonly AreaFeature[], dataByCode: ReadonlyMap<string, ChoroplethDatum>): string {
@@ -331,7 +352,10 @@ export function choroplethSvg(input: ChoroplethInput): string {
   const legend = legendSvg(items, heading, id, width, fs);
 
   const insetCodes = new Set(input.inset?.codes ?? []);
-  const layout = layoutMap(features, insetCodes, width, Math.round(legend.bottom + fs * 0.5), input.inset?.widthFraction);
+  const top = Math.round(legend.bottom + fs * 0.5);
+  const layout = cachedLayout(features, `${width}|${top}|${[...insetCodes].join(",")}|${input.inset?.widthFraction}`, () =>
+    layoutMap(features, insetCodes, width, top, input.inset?.widthFraction),
+  );
   const height = Math.ceil(layout.bottom + PAD);
 
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE_PX;
@@ -350,7 +374,9 @@ export function choroplethSvg(input: ChoroplethInput): string {
     // The areas group strokes in DARK; only fills that need a white edge say so.
     const stroke = cls && cls.stroke !== DARK ? ` stroke="${cls.stroke}"` : "";
     const label = escapeXml(areaLabel(name, d, classes, input.unitLabel, input.periodLabel));
-    const polygons = simplifyPolygons(projectPolygons(f, projection), tolerance, minArea);
+    const polygons = cachedPolygons(features, `${width}|${layout.bottom}|${[...insetCodes].join(",")}|${tolerance}|${minArea}`, code, () =>
+      simplifyPolygons(projectPolygons(f, projection), tolerance, minArea),
+    );
     const dAttr = pathData(polygons);
     const shape = `d="${dAttr}" fill="${fill}"${stroke}`;
     if (d?.href) {
@@ -370,11 +396,10 @@ export function choroplethSvg(input: ChoroplethInput): string {
   const description = input.description ?? defaultDescription(input, features, dataByCode);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="choropleth" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`,
-    ` role="group" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT}" font-size="${fs}" fill="${DARK}" style="max-width:100%;height:auto">`,
+    ` role="group" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT}" font-size="${fs}" fill="${DARK}">`,
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
     patternDefs(id),
-    styleFor(id),
     legend.svg,
     frame,
     `<g class="areas" stroke="${DARK}" stroke-width="0.7" stroke-linejoin="round">${areas.join("")}</g>`,

@@ -14,6 +14,11 @@ export function shownDecimals(valueText: string, precision: number): number {
   return Math.min(decimalsIn(valueText), precision);
 }
 
+/** Decimals for a figure: published figures keep their published precision; derived ones use the indicator's. */
+function figureDecimals(f: { value_text: string; status: string }, precision: number): number {
+  return f.status === "derived" ? precision : shownDecimals(f.value_text, precision);
+}
+
 const formatters = new Map<number, Intl.NumberFormat>();
 /** en-GB number with thousands separators and a fixed number of decimals. */
 export function formatNumber(n: number, decimals: number): string {
@@ -72,12 +77,13 @@ export function formatWithUnit(n: number, valueText: string, unit: Unit, precisi
 export function formatFigure(f: ValueLike, precision: number): string {
   if (f.value === null) return f.marker || "[x]";
   const q = f.qualifier ? `${f.qualifier} ` : "";
-  return `${q}${formatWithUnit(f.value, f.value_text, f.unit, precision)}`;
+  const money = f.unit === "gbp" || f.unit === "gbp_million" ? "£" : "";
+  return `${q}${money}${formatNumber(f.value, figureDecimals(f, precision))}${UNIT_SUFFIX[f.unit]}`;
 }
 
 /** The number only (for table cells whose header carries the unit). */
 export function formatCell(f: ValueLike, precision: number): string {
   if (f.value === null) return f.marker || "[x]";
   const q = f.qualifier ? `${f.qualifier} ` : "";
-  return `${q}${formatNumber(f.value, shownDecimals(f.value_text, precision))}`;
+  return `${q}${formatNumber(f.value, figureDecimals(f, precision))}`;
 }

@@ -138,6 +138,37 @@ export const HeadlineRow = z
   });
 export type HeadlineRow = z.output<typeof HeadlineRow>;
 
+/** One side of a Scotland–England comparison: an indicator figure, or the reason there is none. */
+const side = (nation: "scotland" | "england") => ({
+  [`${nation}_indicator`]: z.union([slug, z.literal("")]),
+  [`${nation}_measure`]: z.union([snake, z.literal("")]),
+  [`${nation}_breakdown_type`]: optional,
+  [`${nation}_breakdown_value`]: optional,
+  [`${nation}_missing`]: optional,
+});
+
+/** data/reference/comparisons.csv: what the "Scotland and England compared" page sets side by side, and how far it compares. */
+export const ComparisonRow = z
+  .object({
+    id: slug,
+    order: z.coerce.number().int(),
+    title: required,
+    ...side("scotland"),
+    ...side("england"),
+    /** yes: same definition, may share a chart; no: side by side only, never on one scale. */
+    comparable: z.enum(["yes", "no"]),
+    /** Why the figures can or cannot be compared: reference dates, coverage, definitions, response rates. */
+    notes: required,
+  })
+  .strict();
+export type ComparisonRow = {
+  id: string;
+  order: number;
+  title: string;
+  comparable: "yes" | "no";
+  notes: string;
+} & Record<`${"scotland" | "england"}_${"indicator" | "measure" | "breakdown_type" | "breakdown_value" | "missing"}`, string>;
+
 /** data/reference/release.json: the data release this build publishes. */
 export const Release = z
   .object({

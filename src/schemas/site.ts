@@ -74,6 +74,24 @@ export const SiteRegistry = z
         missing_reason: z.string(),
       }),
     ),
+    comparisons: z.array(
+      z.object({
+        id: z.string(),
+        order: z.number().int(),
+        title: z.string(),
+        comparable: z.enum(["yes", "no"]),
+        notes: z.string(),
+        sides: z.array(
+          z.object({
+            nation: z.enum(["scotland", "england"]),
+            indicator_id: z.string(),
+            /** The shown national figure (latest period) for this side; empty when missing_reason says why there is none. */
+            figure_id: z.string(),
+            missing_reason: z.string(),
+          }),
+        ),
+      }),
+    ),
   })
   .strict();
 export type SiteRegistry = z.output<typeof SiteRegistry>;

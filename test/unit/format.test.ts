@@ -27,6 +27,10 @@ describe("formatFigure", () => {
     expect(formatFigure({ ...base, value: 52.2739696075216, value_text: "52.2739696075216", unit: "percent" }, 1)).toBe("52.3%");
     expect(formatFigure({ ...base, value: 94, value_text: "94.0", unit: "percent" }, 1)).toBe("94.0%");
   });
+  it("shows derived figures at the indicator's precision", () => {
+    expect(formatFigure({ ...base, status: "derived", value: 50, value_text: "50", unit: "percent" }, 1)).toBe("50.0%");
+    expect(formatCell({ ...base, status: "derived", value: 36.71, value_text: "36.71", unit: "percent" }, 1)).toBe("36.7");
+  });
   it("puts the published qualifier before the number", () => {
     expect(formatFigure({ ...base, qualifier: "more than", value: 1200, value_text: "1200", unit: "count" }, 0)).toBe("more than 1,200");
   });

@@ -1,0 +1,60 @@
+/** Area profile rows: every indicator with figures for an area, beside its parent area and its country (pure). */
+import type { Figure } from "../../schemas/figure.ts";
+import { breakdownKey, defaultBreakdown, latest, primaryMeasure, shownValues } from "./select.ts";
+
+export interface AreaRef {
+  level: string;
+  code: string;
+  name: string;
+  parent_level: string;
+  parent_code: string;
+}
+
+export interface ProfileRow {
+  indicatorId: string;
+  figure: Figure;
+  parent?: { area: AreaRef; figure?: Figure };
+  country?: { area: AreaRef; figure?: Figure };
+}
+
+/** The country an area belongs to, following parents up (Scotland for ADPs, England for local authorities). */
+export function countryOf(area: AreaRef, byKey: Map<string, AreaRef>): AreaRef | undefined {
+  let a: AreaRef | undefined = area;
+  for (let i = 0; a && i < 6; i++) {
+    if (a.level === "country") return a;
+    a = byKey.get(`${a.parent_level}|${a.parent_code}`);
+  }
+  return undefined;
+}
+
+const same = (f: Figure, g: Figure) => f.measure === g.measure && f.period === g.period && f.breakdown_type === g.breakdown_type && f.breakdown_value === g.breakdown_value;
+
+/**
+ * One row per indicator: the area's latest shown figure of the indicator's main measure (total or all persons
+ * where published), and the parent's and country's figures for exactly the same measure, period and breakdown.
+ * A comparison figure is never taken from another period: if there is none, the row says so.
+ */
+export function profileRows(
+  area: AreaRef,
+  byKey: Map<string, AreaRef>,
+  indicators: { id: string; measures: { measure: string; role: string }[] }[],
+  figuresByIndicator: Map<string, Figure[]>,
+): ProfileRow[] {
+  const parent = area.level === "country" ? undefined : byKey.get(`${area.parent_level}|${area.parent_code}`);
+  const country = area.level === "country" ? undefined : countryOf(area, byKey);
+  const rows: ProfileRow[] = [];
+  for (const ind of indicators) {
+    const values = shownValues(figuresByIndicator.get(ind.id) ?? []);
+    const here = values.filter((f) => f.geography_level === area.level && f.area_code === area.code);
+    if (here.length === 0) continue;
+    const measure = primaryMeasure(ind.measures, here);
+    const ofMeasure = here.filter((f) => f.measure === measure);
+    const b = defaultBreakdown(ofMeasure);
+    const figure = latest(ofMeasure.filter((f) => b && breakdownKey({ type: f.breakdown_type, value: f.breakdown_value }) === breakdownKey(b)));
+    if (!figure) continue;
+    const at = (a: AreaRef | undefined) => (a ? { area: a, figure: values.find((g) => g.geography_level === a.level && g.area_code === a.code && same(g, figure)) } : undefined);
+    const p = parent && parent.code !== country?.code ? at(parent) : undefined;
+    rows.push({ indicatorId: ind.id, figure, ...(p ? { parent: p } : {}), ...(country ? { country: at(country)! } : {}) });
+  }
+  return rows;
+}

@@ -1,0 +1,108 @@
+/** Row model of a figure table: what each cell says, computed once, so components only place text. */
+import type { Figure } from "../../schemas/figure.ts";
+import { GEOGRAPHY_LEVELS } from "../../schemas/vocabulary.ts";
+import { formatCell } from "../format.ts";
+import { formatPeriod } from "../periods.ts";
+import { compareText } from "../text.ts";
+import { when } from "./select.ts";
+
+export interface FigureRow {
+  id: string;
+  area: string;
+  level: string;
+  period: string;
+  breakdown: string;
+  measure: string;
+  value: string;
+  status: string;
+  sourceId: string;
+  sourceType: string;
+  location: string;
+  note: string;
+}
+
+export const LEVEL_LABEL: Record<string, string> = {
+  country: "Country",
+  region: "Region",
+  health_board: "NHS Board",
+  adp: "Alcohol and Drug Partnership",
+  council_area: "Council area",
+  utla: "Upper-tier local authority",
+};
+
+export const LEVEL_PLURAL: Record<string, string> = {
+  country: "countries",
+  region: "English regions",
+  health_board: "NHS Boards",
+  adp: "Alcohol and Drug Partnerships",
+  council_area: "council areas",
+  utla: "upper-tier local authorities",
+};
+
+export const LEVEL_SLUG: Record<string, string> = {
+  country: "countries",
+  region: "regions",
+  health_board: "health-boards",
+  adp: "adps",
+  council_area: "council-areas",
+  utla: "local-authorities",
+};
+export const SLUG_LEVEL: Record<string, string> = Object.fromEntries(Object.entries(LEVEL_SLUG).map(([k, v]) => [v, k]));
+
+const levelIndex = (l: string) => (GEOGRAPHY_LEVELS as readonly string[]).indexOf(l);
+
+/** Status in words for a table cell. */
+export function statusText(f: Figure): string {
+  const parts: string[] = [];
+  if (f.status === "suppressed") parts.push("Suppressed [c]");
+  else if (f.status === "not_available") parts.push("Not available [x]");
+  else if (f.status === "derived") parts.push("Derived");
+  else parts.push("Published");
+  if (f.marker === "[r]") parts.push("revised [r]");
+  if (f.source_type === "secondary") parts.push("secondary source");
+  if (!f.preferred) parts.push("not shown in charts");
+  return parts.join(", ");
+}
+
+export function breakdownText(f: Pick<Figure, "breakdown_type" | "breakdown_value">): string {
+  if (f.breakdown_type === "total") return "All";
+  return f.breakdown_type === "sex" ? f.breakdown_value : `${f.breakdown_type.replace(/_/g, " ")}: ${f.breakdown_value}`;
+}
+
+/** Table order: level, area, measure, breakdown, then period (oldest first), then shown before not shown. */
+export function orderForTable(figures: Figure[], measureOrder: string[] = []): Figure[] {
+  const mi = (m: string) => {
+    const i = measureOrder.indexOf(m);
+    return i < 0 ? measureOrder.length : i;
+  };
+  return [...figures].sort(
+    (a, b) =>
+      levelIndex(a.geography_level) - levelIndex(b.geography_level) ||
+      compareText(a.area_label, b.area_label) ||
+      mi(a.measure) - mi(b.measure) ||
+      compareText(a.measure, b.measure) ||
+      compareText(a.breakdown_type, b.breakdown_type) ||
+      compareText(a.breakdown_value, b.breakdown_value) ||
+      compareText(when(a), when(b)) ||
+      compareText(a.period, b.period) ||
+      Number(b.preferred) - Number(a.preferred) ||
+      compareText(a.figure_id, b.figure_id),
+  );
+}
+
+export function figureRow(f: Figure, precision: number): FigureRow {
+  return {
+    id: f.figure_id,
+    area: f.area_label,
+    level: LEVEL_LABEL[f.geography_level] ?? f.geography_level,
+    period: formatPeriod(f.period),
+    breakdown: breakdownText(f),
+    measure: f.measure_label,
+    value: formatCell(f, precision),
+    status: statusText(f),
+    sourceId: f.source_id,
+    sourceType: f.source_type,
+    location: f.status === "derived" && f.formula ? `Derived: ${f.formula}` : f.source_location,
+    note: f.preferred ? "" : f.not_preferred_reason,
+  };
+}
