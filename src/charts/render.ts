@@ -46,6 +46,12 @@ export function renderPlot(spec: ChartSpec): string {
   const desc = doc.createElementNS(SVG_NS, "desc");
   desc.id = `${spec.id}-desc`;
   desc.textContent = spec.description;
+  // The chart is one image (role="img"): Plot's aria-label on inner groups ("line", "dot") would be prohibited ARIA
+  // and meaningless to a screen reader; the <title> and <desc> say what the chart shows.
+  for (const el of node.querySelectorAll("[aria-label], [aria-description]")) {
+    el.removeAttribute("aria-label");
+    el.removeAttribute("aria-description");
+  }
   node.prepend(title, desc);
   node.setAttribute("role", "img");
   node.setAttribute("aria-labelledby", `${title.id} ${desc.id}`);

@@ -22,8 +22,9 @@ export interface SiteData {
 
 let cached: SiteData | undefined;
 
+/** The pipeline's output folder: DATA_DIR, else <PUBLIC_DIR or public>/data (Astro copies it to dist/data). */
 export function dataDir(): string {
-  return resolve(process.env.DATA_DIR ?? "public/data");
+  return resolve(process.env.DATA_DIR ?? join(process.env.PUBLIC_DIR ?? "public", "data"));
 }
 
 function readJson(path: string): unknown {
