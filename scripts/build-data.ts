@@ -1,6 +1,6 @@
 /**
  * npm run build:data: turns data/sources + data/reference into the open data files and site JSON.
- *   node scripts/build-data.ts [--sources DIR] [--reference DIR] [--out DIR]
+ *   node scripts/build-data.ts [--sources DIR] [--reference DIR] [--releases DIR] [--out DIR]
  * On bad input it prints one message (file:line: column: "value" rule), writes every problem to
  * <out>-problems.txt, leaves the previous output untouched and exits with status 1.
  */
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     sources: { type: "string", default: "data/sources" },
     reference: { type: "string", default: "data/reference" },
     out: { type: "string", default: "public/data" },
+    releases: { type: "string", default: "data/releases" },
     quiet: { type: "boolean", default: false },
   },
 });
@@ -28,6 +29,7 @@ try {
     sourcesDir: resolve(values.sources),
     referenceDir: resolve(values.reference),
     outDir,
+    releasesDir: resolve(values.releases),
     onStage: values.quiet ? undefined : (name, ms) => console.log(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms`),
   });
   rmSync(reportPath, { force: true });

@@ -38,7 +38,18 @@ export class HashingWriter {
   }
 }
 
-/** Writes CSV rows (RFC 4180 quoting by d3-dsv) through a HashingWriter. */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Spreadsheet formula injection: a text cell starting with = + - @ (or a tab or carriage return) would be run as a
+ * formula when the CSV is opened in a spreadsheet. Such cells get a leading apostrophe; plain numbers (e.g. -3) are
+ * left alone, so no number changes. The JSON download keeps the text exactly as written.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** Writes CSV rows (RFC 4180 quoting by d3-dsv, formula-safe cells) through a HashingWriter. */
 export class CsvWriter {
   private readonly out: HashingWriter;
   private batch: string[][] = [];
@@ -47,7 +58,7 @@ export class CsvWriter {
     this.batch.push([...header]);
   }
   row(cells: string[]): void {
-    this.batch.push(cells);
+    this.batch.push(cells.map(neutraliseFormula));
     if (this.batch.length >= 5000) this.flush();
   }
   private flush(): void {

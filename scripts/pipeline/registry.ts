@@ -6,6 +6,7 @@ import { GEOGRAPHY_LEVELS, type GeographyLevel } from "../../src/schemas/vocabul
 import type { ProblemList } from "./problems.ts";
 import type { Reference } from "./reference.ts";
 import type { ValidSources } from "./validate.ts";
+import type { ReleaseLog } from "./changelog.ts";
 
 const NATION_CODE = { scotland: "S92000003", england: "E92000001" } as const;
 
@@ -27,7 +28,7 @@ function headlineFigure(figures: Figure[], nation: "scotland" | "england", indic
 }
 
 /** Builds site/registry.json from the reference tables and the figures. */
-export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSources, problems: ProblemList): SiteRegistry {
+export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSources, problems: ProblemList, history: ReleaseLog[] = []): SiteRegistry {
   const byIndicator = new Map<string, Figure[]>();
   const perSource = new Map<string, number>();
   for (const f of figures) {
@@ -100,5 +101,11 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
     })),
     headlines,
     comparisons,
+    releases: history.map((h) => ({
+      id: h.id,
+      previous: h.previous,
+      ...h.counts,
+      revised_figures: h.changes.filter((c) => c.change === "revised").map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_value: c.old_value, old_status: c.old_status, new_value: c.new_value, new_status: c.new_status })),
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Figure } from "../../src/schemas/figure.ts";
 import { applySupersedes, checkCoverage, checkDuplicates, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
+import { loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
 import { derive } from "./derive.ts";
 import { harmonise } from "./harmonise.ts";
 import { loadSources } from "./load.ts";
@@ -14,6 +15,8 @@ export interface PipelineOptions {
   sourcesDir: string;
   referenceDir: string;
   outDir: string;
+  /** Snapshots of earlier releases (data/releases); missing means this is the first release. */
+  releasesDir?: string;
   /** Called after each stage with its name and duration, for the benchmark and the build log. */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -65,10 +68,11 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     if (ids.has(f.figure_id)) problems.add({ file: f.source_file, line: f.source_line, rule: `gives figure id ${f.figure_id} twice` });
     ids.add(f.figure_id);
   }
-  const registry = buildRegistry(figures, ref, valid, problems);
+  const history = releaseHistory(ref.release.id, snapshotOf(figures), opts.releasesDir ? loadSnapshots(opts.releasesDir) : []);
+  const registry = buildRegistry(figures, ref, valid, problems, history);
   throwIfAny(problems);
   stage("assemble");
-  writeOutputs(opts.outDir, figures, ref, registry);
+  writeOutputs(opts.outDir, figures, ref, registry, history);
   stage("write");
   return { figures, published: harmonised.length, derived: derived.length };
 }

@@ -19,6 +19,11 @@ export function readCsvFile(path: string, file: string, problems: ProblemList): 
     problems.add({ file, rule: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
     return undefined;
   }
+  return parseCsvBytes(bytes, file, problems);
+}
+
+/** Decodes and parses a file's bytes as UTF-8 CSV, recording a whole-file problem on failure. */
+export function parseCsvBytes(bytes: Uint8Array, file: string, problems: ProblemList): CsvTable | undefined {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     problems.add({ file, rule: decoded.rule });

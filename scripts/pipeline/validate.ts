@@ -6,6 +6,7 @@ import {
   SourceRow,
 } from "../../src/schemas/sourceFigure.ts";
 import type { Unit } from "../../src/schemas/vocabulary.ts";
+import type { CsvTable } from "./csv.ts";
 import type { RawSources } from "./load.ts";
 import type { ProblemList } from "./problems.ts";
 import { validateRows, type Located } from "./tables.ts";
@@ -63,7 +64,14 @@ export function validateSources(raw: RawSources, problems: ProblemList): ValidSo
     }
   }
   const figures: SourceFigure[] = [];
-  for (const { folder, name, table } of raw.figureTables) {
+  for (const { folder, name, table } of raw.figureTables) figures.push(...validateFigureTable(table, folder, name, problems));
+  return { figures, sources };
+}
+
+/** Validates one figure file: the zod contract, then the row rules. Rows that break a rule are reported and left out. */
+export function validateFigureTable(table: CsvTable, folder: string, name: string, problems: ProblemList): SourceFigure[] {
+  const figures: SourceFigure[] = [];
+  {
     const sourceFile = ["sources", folder, name].filter((x) => x !== "").join("/");
     for (const { row, file, line } of validateRows(table, SOURCE_FIGURE_COLUMNS, SourceFigureRow, problems)) {
       const broken = rowRule(row);
@@ -81,5 +89,5 @@ export function validateSources(raw: RawSources, problems: ProblemList): ValidSo
       figures.push(figure);
     }
   }
-  return { figures, sources };
+  return figures;
 }

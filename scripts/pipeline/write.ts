@@ -5,6 +5,7 @@ import { tableSchemaFields } from "../../src/schemas/dictionary.ts";
 import { FIGURE_CSV_COLUMNS, type Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
 import { CsvWriter, HashingWriter, type WrittenFile } from "./csvWrite.ts";
+import type { Change, ReleaseLog } from "./changelog.ts";
 import type { Reference } from "./reference.ts";
 
 /** A figure field as a CSV cell: arrays joined with ";", booleans as true/false, value as published. */
@@ -42,9 +43,10 @@ function fileHash(path: string, written: Map<string, WrittenFile>): WrittenFile 
 }
 
 /** Stage 6, write: every output into a temporary folder, then swapped into place (never half-written). */
-export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, registry: SiteRegistry): void {
+export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, registry: SiteRegistry, history: ReleaseLog[] = []): void {
   const parent = dirname(outDir);
   mkdirSync(parent, { recursive: true });
+  recoverInterrupted(outDir);
   const tmp = join(parent, `.${basename(outDir)}-tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, "indicators"), { recursive: true });
@@ -69,6 +71,7 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
       written.set(path, w.close());
     }
     writeFileSync(join(tmp, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
+    writeChangelog(tmp, history, written);
     writeDataPackage(tmp, ref, registry, written);
     writeChecksums(tmp, written);
     swapInto(tmp, outDir);
@@ -76,6 +79,34 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+const CHANGE_COLUMNS = ["release_id", "change", "figure_id", "indicator_id", "old_value", "old_status", "new_value", "new_status"] as const;
+
+/** CHANGELOG.csv (every change of every release) and CHANGELOG.md (a summary a person can read). */
+function writeChangelog(dir: string, history: ReleaseLog[], written: Map<string, WrittenFile>): void {
+  const csv = new CsvWriter(join(dir, "CHANGELOG.csv"), CHANGE_COLUMNS);
+  for (const h of history) for (const c of h.changes) csv.row(CHANGE_COLUMNS.map((k) => c[k as keyof Change]));
+  written.set(join(dir, "CHANGELOG.csv"), csv.close());
+  const lines = ["# Changelog of data releases", "", "Every figure added, revised or removed in each release, compared with the release before. The full list is in CHANGELOG.csv.", ""];
+  for (const h of history) {
+    lines.push(`## Release ${h.id}`, "");
+    if (h.previous === "") lines.push(`First release: ${h.counts.added} figures.`, "");
+    else lines.push(`Compared with release ${h.previous}: ${h.counts.added} figures added, ${h.counts.revised} revised, ${h.counts.removed} removed.`, "");
+    const revised = h.changes.filter((c) => c.change === "revised");
+    if (revised.length > 0) {
+      lines.push("Revised figures (old → new):", "");
+      for (const c of revised) lines.push(`- ${c.figure_id} (${c.indicator_id}): ${c.old_value || `[${c.old_status}]`} → ${c.new_value || `[${c.new_status}]`}${c.old_status !== c.new_status ? ` (status ${c.old_status} → ${c.new_status})` : ""}`);
+      lines.push("");
+    }
+    const removed = h.changes.filter((c) => c.change === "removed");
+    if (removed.length > 0) {
+      lines.push("Removed figures:", "");
+      for (const c of removed) lines.push(`- ${c.figure_id} (${c.indicator_id}): was ${c.old_value || `[${c.old_status}]`}`);
+      lines.push("");
+    }
+  }
+  writeFileSync(join(dir, "CHANGELOG.md"), `${lines.join("\n")}\n`);
 }
 
 function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, written: Map<string, WrittenFile>): void {
@@ -113,6 +144,13 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, w
         schema: rel(indicatorSchema),
       }),
     ),
+    resource(join(dir, "CHANGELOG.csv"), {
+      title: "Changelog: figures added, revised or removed in each release",
+      description: "One row per change: release_id, change (added, revised, removed), figure_id, indicator_id, old and new value and status. CHANGELOG.md summarises it.",
+      format: "csv",
+      mediatype: "text/csv",
+    }),
+    resource(join(dir, "CHANGELOG.md"), { title: "Changelog summary", format: "md", mediatype: "text/markdown" }),
     resource(join(dir, "site", "registry.json"), {
       title: "Indicator registry, sources, areas and headlines used by the site pages",
       format: "json",
@@ -137,6 +175,22 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, w
 function writeChecksums(dir: string, written: Map<string, WrittenFile>): void {
   const lines = listFiles(dir).map((p) => `${fileHash(p, written).sha256}  ${relative(dir, p).split("\\").join("/")}`);
   writeFileSync(join(dir, "SHA256SUMS"), `${lines.join("\n")}\n`);
+}
+
+/**
+ * Cleans up after a run that was killed part-way: a half-written temporary folder is removed, and if the kill
+ * fell between the two renames of the swap (output moved aside, new one not yet in place) the previous output
+ * is put back.
+ */
+export function recoverInterrupted(outDir: string): void {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  if (!existsSync(parent)) return;
+  for (const entry of readdirSync(parent).sort()) {
+    const p = join(parent, entry);
+    if (entry.startsWith(`.${name}-old-`) && !existsSync(outDir)) renameSync(p, outDir);
+    else if (entry.startsWith(`.${name}-tmp-`) || entry.startsWith(`.${name}-old-`)) rmSync(p, { recursive: true, force: true });
+  }
 }
 
 /** Replaces outDir with tmp. The old output is moved aside first and removed only after the new one is in place. */

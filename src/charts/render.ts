@@ -47,15 +47,42 @@ export function renderPlot(spec: ChartSpec): string {
   desc.id = `${spec.id}-desc`;
   desc.textContent = spec.description;
   // The chart is one image (role="img"): Plot's aria-label on inner groups ("line", "dot") would be prohibited ARIA
-  // and meaningless to a screen reader; the <title> and <desc> say what the chart shows.
+  // and meaningless to a screen reader; the <title> and <desc> say what the chart shows. The mark names stay
+  // as data-mark, for tests and for reading the markup.
   for (const el of node.querySelectorAll("[aria-label], [aria-description]")) {
+    const label = el.getAttribute("aria-label");
+    if (label !== null) el.setAttribute("data-mark", label);
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
   }
+  moveStylesOut(node);
   node.prepend(title, desc);
   node.setAttribute("role", "img");
   node.setAttribute("aria-labelledby", `${title.id} ${desc.id}`);
   return renumberIds(node.outerHTML, spec.id);
+}
+
+/** SVG presentation attributes that an inline style declaration may be turned into. */
+const PRESENTATION = new Set(["font-size", "font-family", "font-weight", "fill", "stroke", "stroke-width", "opacity", "text-anchor", "paint-order"]);
+
+/**
+ * Pages allow no inline styles (Content-Security-Policy without 'unsafe-inline'). Plot writes a <style> element
+ * (its defaults are in the site's stylesheet under .chart-svg) and turns the `style` option into a style attribute;
+ * declarations become presentation attributes, and anything else is an error rather than silently dropped.
+ */
+function moveStylesOut(svg: Element): void {
+  for (const style of svg.querySelectorAll("style")) style.remove();
+  for (const el of [svg, ...svg.querySelectorAll("[style]")]) {
+    const css = el.getAttribute("style");
+    if (css === null) continue;
+    for (const decl of css.split(";").map((d) => d.trim()).filter(Boolean)) {
+      const [prop, value] = decl.split(":").map((x) => x.trim()) as [string, string];
+      if (!PRESENTATION.has(prop)) throw new Error(`chart: inline style "${decl}" cannot become an SVG attribute`);
+      el.setAttribute(prop, value.replace(/px$/, ""));
+    }
+    el.removeAttribute("style");
+  }
+  svg.classList.add("chart-svg");
 }
 
 function renumberIds(svg: string, prefix: string): string {

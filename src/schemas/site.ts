@@ -74,6 +74,17 @@ export const SiteRegistry = z
         missing_reason: z.string(),
       }),
     ),
+    /** Releases, newest first, with what each changed compared with the one before (see CHANGELOG.csv). */
+    releases: z.array(
+      z.object({
+        id: z.string(),
+        previous: z.string(),
+        added: z.number().int(),
+        revised: z.number().int(),
+        removed: z.number().int(),
+        revised_figures: z.array(z.object({ figure_id: z.string(), indicator_id: z.string(), old_value: z.string(), old_status: z.string(), new_value: z.string(), new_status: z.string() })),
+      }),
+    ),
     comparisons: z.array(
       z.object({
         id: z.string(),

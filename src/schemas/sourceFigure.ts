@@ -20,8 +20,16 @@ export const SOURCE_FIGURE_COLUMNS = [
 ] as const;
 export type SourceFigureColumn = (typeof SOURCE_FIGURE_COLUMNS)[number];
 
-const snake = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case (a-z, 0-9 and _)");
-const required = z.string().min(1, "must not be empty");
+/**
+ * Longest text accepted per kind of field. Generous (the longest real notes are under 1,000 characters) but
+ * finite, so a runaway paste or a binary file read as text fails clearly instead of bloating every page.
+ */
+export const MAX_SHORT = 200;
+export const MAX_LOCATION = 1000;
+export const MAX_NOTES = 4000;
+const longer = (n: number) => `is longer than ${n.toLocaleString("en-GB")} characters`;
+const snake = z.string().max(MAX_SHORT, longer(MAX_SHORT)).regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case (a-z, 0-9 and _)");
+const required = z.string().min(1, "must not be empty").max(MAX_SHORT, longer(MAX_SHORT));
 
 /**
  * A number as written in a source file: plain decimal notation, optional leading minus,
@@ -54,15 +62,15 @@ export const SourceFigureRow = z
     /** Value of the split, e.g. Nurse; "all" when not split. */
     breakdown_value: required,
     /** The number exactly as published; empty when not a number. */
-    value: z.string(),
+    value: z.string().max(MAX_SHORT, longer(MAX_SHORT)),
     /** published, suppressed, not_available or derived. */
     status: z.enum(STATUSES, { error: `is not a known status (${STATUSES.join(", ")})` }),
     /** A source_id from the folder's sources.csv. */
     source_id: required,
     /** Where in the publication: page address plus section, table, row and column. */
-    source_location: required,
+    source_location: z.string().min(1, "must not be empty").max(MAX_LOCATION, longer(MAX_LOCATION)),
     /** Qualifiers, definitions, breaks, revisions, doubts. */
-    notes: z.string(),
+    notes: z.string().max(MAX_NOTES, longer(MAX_NOTES)),
   })
   .strict();
 export type SourceFigureRow = z.output<typeof SourceFigureRow>;
@@ -71,15 +79,17 @@ export type SourceFigureRow = z.output<typeof SourceFigureRow>;
 export const SOURCE_COLUMNS = ["source_id", "title", "publisher", "published_date", "url", "licence", "notes"] as const;
 
 /** One publication that figures cite. */
+const catalogueText = z.string().min(1, "must not be empty").max(MAX_LOCATION, longer(MAX_LOCATION));
+
 export const SourceRow = z
   .object({
     source_id: z.string().regex(/^[A-Za-z0-9_]+$/, "must be letters, digits and _"),
-    title: required,
-    publisher: required,
+    title: catalogueText,
+    publisher: catalogueText,
     /** As given by the source: an ISO date, a month, or words such as "unknown (2025)". */
-    published_date: required,
+    published_date: catalogueText,
     url: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }),
-    licence: required,
+    licence: catalogueText,
     notes: z.string(),
   })
   .strict();

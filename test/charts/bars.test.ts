@@ -127,6 +127,6 @@ describe("bar chart SVG", () => {
   });
 
   it("puts the unit in the axis label", () => {
-    expect(svg.querySelector('g[aria-label="x-axis label"]')?.textContent).toBe("per cent (%)");
+    expect(svg.querySelector('g[data-mark="x-axis label"]')?.textContent).toBe("per cent (%)");
   });
 });

@@ -50,6 +50,6 @@ function formatForTest(p: Problem): string {
 }
 
 /** Runs the pipeline on a fixture folder into `out`. */
-export function run(sources: string, reference: string, out: string): PipelineResult {
-  return runPipeline({ sourcesDir: sources, referenceDir: reference, outDir: out });
+export function run(sources: string, reference: string, out: string, releases?: string): PipelineResult {
+  return runPipeline({ sourcesDir: sources, referenceDir: reference, outDir: out, ...(releases ? { releasesDir: releases } : {}) });
 }

@@ -12,7 +12,7 @@ let rows: Record<string, string>[];
 
 beforeAll(() => {
   f = copyFixture();
-  run(f.sources, f.reference, f.out);
+  run(f.sources, f.reference, f.out, join(f.dir, "releases"));
   rows = csvParse(readFileSync(join(f.out, "figures.csv"), "utf8"));
 });
 afterAll(() => f.cleanup());
@@ -68,6 +68,19 @@ describe("pipeline golden outputs on the minimal fixture", () => {
       expect(d.derived_from!.split(";")).toHaveLength(2);
       for (const id of d.derived_from!.split(";")) expect(rows.some((r) => r.figure_id === id)).toBe(true);
     }
+  });
+
+  it("lists what this release added, revised and removed compared with the previous release's snapshot", () => {
+    const all = csvParse(read("CHANGELOG.csv"));
+    // The history also lists the snapshot's own release (3 figures added to nothing).
+    expect(all.filter((c) => c.release_id === "1999-12").map((c) => c.change)).toEqual(["added", "added", "added"]);
+    const changes = all.filter((c) => c.release_id === "2000-01-test");
+    const of = (kind: string) => changes.filter((c) => c.change === kind);
+    expect(of("revised").map((c) => [c.figure_id, c.old_value, c.new_value])).toEqual([["f-ff932f30232b0404", "99.5", "100.5"]]);
+    expect(of("removed").map((c) => c.figure_id)).toEqual(["f-0000000000000aaa"]);
+    // Every figure of this release not in the snapshot is added; 477 is unchanged, so it is not listed.
+    expect(of("added")).toHaveLength(rows.length - 2);
+    expect(read("CHANGELOG.md")).toContain("Compared with release 1999-12: 17 figures added, 1 revised, 1 removed.");
   });
 
   it("writes a checksum for every file and a data package describing every data file", () => {

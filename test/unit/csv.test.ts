@@ -32,3 +32,21 @@ describe("parseCsv", () => {
     expect(parseCsv("t.csv", "\n\n")).toEqual({ ok: false, rule: "file is empty" });
   });
 });
+
+import { neutraliseFormula } from "../../scripts/pipeline/csvWrite.ts";
+describe("neutraliseFormula (CSV downloads)", () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `'=HYPERLINK("http://evil.example","x")`],
+    ["+1+2", "'+1+2"],
+    ["-cmd", "'-cmd"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["-3", "-3"],
+    ["-0.5", "-0.5"],
+    ["8.8", "8.8"],
+    ["Scotland", "Scotland"],
+    ["", ""],
+  ])("%j → %j", (input, output) => {
+    expect(neutraliseFormula(input)).toBe(output);
+  });
+});

@@ -1,0 +1,126 @@
+import fc from "fast-check";
+import { csvFormatRows } from "d3-dsv";
+import { describe, expect, it } from "vitest";
+import { SOURCE_FIGURE_COLUMNS, type SourceFigureRow } from "../../src/schemas/sourceFigure.ts";
+import { STATUSES, UNITS } from "../../src/schemas/vocabulary.ts";
+import { formatProblem, ProblemList } from "../../scripts/pipeline/problems.ts";
+import { parseCsvBytes } from "../../scripts/pipeline/tables.ts";
+import { validateFigureTable, type SourceFigure } from "../../scripts/pipeline/validate.ts";
+
+// Property tests of loading and validating a figure file from hostile or malformed bytes.
+// Accepted variations (same figures as the clean file): a UTF-8 byte-order mark, Windows line endings,
+// a missing final newline, quoting of any field, commas, quotes and newlines inside quoted text, formulas
+// such as =HYPERLINK(...) in text fields (kept as text; neutralised in CSV downloads).
+// Refused with one message naming file, line, column, value and rule: anything else.
+
+const FILE = "sources/t/figures.csv";
+const PROBLEM = /^sources\/t\/figures\.csv(:\d+)?: .+/;
+
+function load(bytes: Uint8Array): { figures: SourceFigure[]; problems: string[] } {
+  const problems = new ProblemList();
+  const table = parseCsvBytes(bytes, FILE, problems);
+  const figures = table ? validateFigureTable(table, "t", "figures.csv", problems) : [];
+  return { figures, problems: problems.items.map(formatProblem) };
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+const plain = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,20}$/);
+const hostileText = fc.oneof(
+  plain,
+  fc.string({ maxLength: 60 }).filter((s) => !s.includes("\u0000") && !/^\s|\s$/.test(s) && s.length > 0),
+  fc.constantFrom('=HYPERLINK("http://evil.example","click")', "+1+2", "-3", "@SUM(A1)", 'He said "yes", then left', "line one\nline two", "comma, separated", "<script>alert(1)</script>", "x".repeat(900)),
+);
+const number = fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map(String), fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${String(b).padStart(3, "0")}`));
+
+const row: fc.Arbitrary<SourceFigureRow> = fc.record({
+  dataset_id: fc.constantFrom("test_survey", "d1"),
+  measure: fc.constantFrom("staff_wte", "deaths"),
+  unit: fc.constantFrom(...UNITS.filter((u) => u !== "percent")),
+  period: fc.constantFrom("2022", "2022/23", "Q1 2025/2026"),
+  geography_level: fc.constantFrom("country" as const),
+  area_code: fc.constantFrom("S92000003"),
+  area_name: plain,
+  breakdown_type: fc.constantFrom("total"),
+  breakdown_value: fc.constantFrom("all"),
+  value: number,
+  status: fc.constantFrom("published" as const),
+  source_id: fc.constantFrom("P1"),
+  source_location: hostileText,
+  notes: hostileText,
+});
+
+interface Variation {
+  bom: boolean;
+  crlf: boolean;
+  finalNewline: boolean;
+  quoteAll: boolean;
+}
+function serialise(rows: SourceFigureRow[], v: Variation): Uint8Array {
+  const cells = [SOURCE_FIGURE_COLUMNS as readonly string[], ...rows.map((r) => SOURCE_FIGURE_COLUMNS.map((c) => r[c]))];
+  let csv = v.quoteAll ? cells.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n") : csvFormatRows(cells.map((r) => [...r]));
+  if (v.crlf) csv = csv.replace(/\n(?=(?:[^"]*"[^"]*")*[^"]*$)/g, "\r\n");
+  if (v.finalNewline) csv += v.crlf ? "\r\n" : "\n";
+  return text(v.bom ? `\ufeff${csv}` : csv);
+}
+const variation = fc.record({ bom: fc.boolean(), crlf: fc.boolean(), finalNewline: fc.boolean(), quoteAll: fc.boolean() });
+const essentials = (f: SourceFigure) => SOURCE_FIGURE_COLUMNS.map((c) => f[c]).concat(String(f.number));
+
+describe("hostile and malformed inputs", () => {
+  it("accepted variations give exactly the same figures as the clean file", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), variation, (rows, v) => {
+        const clean = load(serialise(rows, { bom: false, crlf: false, finalNewline: true, quoteAll: false }));
+        const varied = load(serialise(rows, v));
+        expect(clean.problems).toEqual([]);
+        expect(varied.problems).toEqual([]);
+        expect(varied.figures.map(essentials)).toEqual(clean.figures.map(essentials));
+        expect(varied.figures.map((f) => f.line)).toEqual(clean.figures.map((f) => f.line));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("random bytes never crash: they load or fail with a message naming the file", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        let r: ReturnType<typeof load> | undefined;
+        expect(() => (r = load(bytes))).not.toThrow();
+        for (const p of r!.problems) expect(p).toMatch(PROBLEM);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("random text in the value column is either a plain number kept exactly or refused as 'is not a number'", () => {
+    fc.assert(
+      fc.property(row, fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("NaN", "Infinity", "-Infinity", "1e3", "1E-2", "0x10", "1,234", "12%", " 12", "12 ", "+5", ".5", "5.", "01", "٣", "１２")), (r, value) => {
+        const out = load(serialise([{ ...r, value }], { bom: false, crlf: false, finalNewline: true, quoteAll: false }));
+        if (out.figures.length === 1) {
+          expect(value).toMatch(/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/);
+          expect(out.figures[0]!.value).toBe(value);
+          expect(out.figures[0]!.number).toBe(Number(value));
+        } else {
+          expect(out.problems.length).toBeGreaterThan(0);
+          for (const p of out.problems) expect(p).toMatch(PROBLEM);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["UTF-16 with a byte-order mark", new Uint8Array([0xff, 0xfe, 0x64, 0x00]), "sources/t/figures.csv: file is UTF-16 text; save it as UTF-8 CSV"],
+    ["Latin-1 bytes", new Uint8Array([...text("dataset_id\n"), 0xe9, 0x0a]), "sources/t/figures.csv: file is not UTF-8 text; save it as UTF-8 CSV"],
+    ["a duplicated header", text(`${SOURCE_FIGURE_COLUMNS.join(",")},notes\n`), 'sources/t/figures.csv:1: "notes" appears twice in the header'],
+    ["an empty file", new Uint8Array(), "sources/t/figures.csv: file is empty"],
+  ])("%s fails with one clear message", (_name, bytes, message) => {
+    expect(load(bytes).problems[0]).toBe(message);
+  });
+
+  it("a very long note is refused by its column rule", () => {
+    const base = { dataset_id: "d1", measure: "deaths", unit: "count", period: "2022", geography_level: "country", area_code: "S92000003", area_name: "Scotland", breakdown_type: "total", breakdown_value: "all", value: "1", status: "published", source_id: "P1", source_location: "T1" } as const;
+    const out = load(serialise([{ ...base, notes: "x".repeat(5000) }], { bom: false, crlf: false, finalNewline: true, quoteAll: false }));
+    expect(out.problems).toHaveLength(1);
+    expect(out.problems[0]).toMatch(/^sources\/t\/figures\.csv:2: column notes: "x{80}…" is longer than 4,000 characters$/);
+  });
+});
