@@ -3,6 +3,9 @@
  * sources 10× and 100× larger, and writes the results to bench-results/bench.json.
  *   node scripts/bench.ts [--scales 1,10,100]
  *   node scripts/bench.ts --generate DIR --scales 10   (only write synthetic sources, e.g. for profiling)
+ *   node scripts/bench.ts --no-site                    (skip the full site build and page weights)
+ * It also times the full build (data + site, as `npm run build`) on the real sources and reports, per page
+ * type, the bytes of HTML, CSS, JS and inline SVG (charts and maps), raw and gzip.
  * Synthetic sources are generated here, into a temporary folder, never into data/: every real row is
  * repeated with its period relabelled "<period> (synthetic k)", so keys stay unique and every check,
  * derivation and output runs exactly as on the real data. They never reach dist/.
@@ -10,7 +13,8 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import { runPipeline } from "./pipeline/run.ts";
@@ -65,9 +69,103 @@ function synthesise(scale: number, into: string): { rows: number; bytes: number 
   return { rows, bytes };
 }
 
+interface PageWeight {
+  path: string;
+  html: number;
+  htmlGzip: number;
+  css: number;
+  cssGzip: number;
+  js: number;
+  jsGzip: number;
+  svg: number;
+  totalGzip: number;
+}
+
+/** Full build (data + site) on the real sources, then the weight of every page, grouped by page type. */
+function siteBench(work: string) {
+  const publicDir = join(work, "public");
+  const dist = join(work, "dist");
+  cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (src) => !src.startsWith(join(ROOT, "public", "data")) });
+  const env = { ...process.env, PUBLIC_DIR: publicDir };
+  const t0 = performance.now();
+  const data = spawnSync(process.execPath, [join(ROOT, "scripts", "build-data.ts"), "--quiet", "--out", join(publicDir, "data")], { cwd: ROOT, env, encoding: "utf8" });
+  if (data.status !== 0) throw new Error(data.stderr);
+  const t1 = performance.now();
+  const astro = spawnSync(process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", dist, "--silent"], { cwd: ROOT, env, encoding: "utf8" });
+  if (astro.status !== 0) throw new Error(astro.stderr);
+  const t2 = performance.now();
+  const gz = (b: Buffer | string) => gzipSync(b).length;
+  const assetCache = new Map<string, { raw: number; gzip: number }>();
+  const asset = (href: string) => {
+    let a = assetCache.get(href);
+    if (!a) {
+      const buf = readFileSync(join(dist, new URL(href, "http://x/").pathname));
+      assetCache.set(href, (a = { raw: buf.length, gzip: gz(buf) }));
+    }
+    return a;
+  };
+  const pages: PageWeight[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n === "index.html") {
+        const html = readFileSync(p, "utf8");
+        const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => asset(m[1]!));
+        const js = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => asset(m[1]!));
+        const svg = [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].reduce((s, m) => s + Buffer.byteLength(m[0]), 0);
+        const w = {
+          path: `/${relative(dist, d)}/`.replace(/\/+/g, "/"),
+          html: Buffer.byteLength(html),
+          htmlGzip: gz(html),
+          css: css.reduce((s, a) => s + a.raw, 0),
+          cssGzip: css.reduce((s, a) => s + a.gzip, 0),
+          js: js.reduce((s, a) => s + a.raw, 0),
+          jsGzip: js.reduce((s, a) => s + a.gzip, 0),
+          svg,
+          totalGzip: 0,
+        };
+        w.totalGzip = w.htmlGzip + w.cssGzip + w.jsGzip;
+        pages.push(w);
+      }
+    }
+  };
+  walk(dist);
+  const typeOf = (path: string) => {
+    const parts = path.split("/").filter(Boolean);
+    return parts.length === 0 ? "home" : parts.map((s, i) => (i === 0 ? s : "*")).join("/");
+  };
+  const types = [...new Set(pages.map((p) => typeOf(p.path)))].sort();
+  const byType = types.map((type) => {
+    const ps = pages.filter((p) => typeOf(p.path) === type).sort((a, b) => b.totalGzip - a.totalGzip);
+    const median = ps[Math.floor(ps.length / 2)]!;
+    return { type, pages: ps.length, largest: ps[0]!, median: { totalGzip: median.totalGzip, html: median.html, svg: median.svg } };
+  });
+  const heaviest = [...pages].sort((a, b) => b.totalGzip - a.totalGzip)[0]!;
+  const result = {
+    fullBuildSeconds: +((t2 - t0) / 1000).toFixed(1),
+    dataSeconds: +((t1 - t0) / 1000).toFixed(1),
+    siteSeconds: +((t2 - t1) / 1000).toFixed(1),
+    pages: pages.length,
+    pagesWithScripts: pages.filter((p) => p.js > 0).map((p) => p.path),
+    heaviestPage: heaviest,
+    budgets: { "page total gzip KB": 150, "full build seconds": 20, "JS needed to read a page": 0 },
+    byType,
+  };
+  console.log(`full build ${result.fullBuildSeconds} s (data ${result.dataSeconds} s, site ${result.siteSeconds} s), ${pages.length} pages`);
+  console.log("page type".padEnd(34), "pages".padStart(6), "largest: html raw/gzip KB, css gzip, js gzip, svg raw KB, total gzip KB");
+  for (const t of byType) {
+    const l = t.largest;
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log(t.type.padEnd(34), String(t.pages).padStart(6), `${kb(l.html)}/${kb(l.htmlGzip)}  ${kb(l.cssGzip)}  ${kb(l.jsGzip)}  ${kb(l.svg)}  ${kb(l.totalGzip)}  (${l.path})`);
+  }
+  console.log(`heaviest page: ${heaviest.path} ${(heaviest.totalGzip / 1024).toFixed(1)} KB gzip in total; pages with scripts: ${result.pagesWithScripts.join(", ") || "none"}`);
+  return result;
+}
+
 function main(): void {
   const { values } = parseArgs({
-    options: { scales: { type: "string", default: "1,10,100" }, child: { type: "boolean", default: false }, generate: { type: "string" } },
+    options: { scales: { type: "string", default: "1,10,100" }, child: { type: "boolean", default: false }, generate: { type: "string" }, "no-site": { type: "boolean", default: false } },
     allowPositionals: true,
     strict: false,
   });
@@ -85,6 +183,7 @@ function main(): void {
   const scales = String(values.scales).split(",").map(Number);
   const work = mkdtempSync(join(tmpdir(), "daw-bench-"));
   const runs: Run[] = [];
+  let site: ReturnType<typeof siteBench> | undefined;
   try {
     for (const scale of scales) {
       const sources = join(work, `sources-${scale}x`);
@@ -100,6 +199,7 @@ function main(): void {
       rmSync(sources, { recursive: true, force: true });
       rmSync(join(work, `out-${scale}x`), { recursive: true, force: true });
     }
+    if (!values["no-site"]) site = siteBench(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -111,6 +211,7 @@ function main(): void {
     targets: { "100x seconds": 10, growth: "no worse than linear (seconds per million rows not rising)" },
     runs,
     growth,
+    site,
   };
   mkdirSync(join(ROOT, "bench-results"), { recursive: true });
   writeFileSync(join(ROOT, "bench-results", "bench.json"), `${JSON.stringify(result, null, 2)}\n`);

@@ -1,7 +1,8 @@
 import type { Figure } from "../../src/schemas/figure.ts";
 import { applySupersedes, checkCoverage, checkDuplicates, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
-import { loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
+import { diffSnapshots, loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
+import { displayPath } from "./paths.ts";
 import { derive } from "./derive.ts";
 import { harmonise } from "./harmonise.ts";
 import { loadSources } from "./load.ts";
@@ -68,7 +69,19 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
     if (ids.has(f.figure_id)) problems.add({ file: f.source_file, line: f.source_line, rule: `gives figure id ${f.figure_id} twice` });
     ids.add(f.figure_id);
   }
-  const history = releaseHistory(ref.release.id, snapshotOf(figures), opts.releasesDir ? loadSnapshots(opts.releasesDir) : []);
+  const snapshots = opts.releasesDir ? loadSnapshots(opts.releasesDir) : [];
+  const current = snapshotOf(figures);
+  const recorded = snapshots.find((s) => s.id === ref.release.id);
+  if (recorded) {
+    // A published release is never changed silently: new figures need a new release id.
+    const changed = diffSnapshots(ref.release.id, recorded.rows, current).length;
+    if (changed > 0)
+      problems.add({
+        file: displayPath(`${opts.releasesDir}/${ref.release.id}.csv`),
+        rule: `records release ${ref.release.id} as published, but ${changed} figure${changed === 1 ? "" : "s"} now differ; give this build a new release id and date in ${displayPath(`${opts.referenceDir}/release.json`)}`,
+      });
+  }
+  const history = releaseHistory(ref.release.id, current, snapshots);
   const registry = buildRegistry(figures, ref, valid, problems, history);
   throwIfAny(problems);
   stage("assemble");

@@ -1,52 +1,40 @@
 /**
  * Builds the site once for the browser tests (data, then Astro) into a temporary folder and serves it on
- * 127.0.0.1 with an OS-assigned port. Tests read the address and folder through vitest's `inject`.
+ * 127.0.0.1 with an OS-assigned port. Tests read the address and folders through vitest's `inject`.
+ * TEST_DIST_DIR=<folder> reuses an existing build instead (quicker while developing).
  */
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import sirv from "sirv";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-
-const ROOT = resolve(import.meta.dirname, "..", "..");
+import { buildSite, serve } from "./build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     distDir: string;
+    publicDir: string;
   }
 }
 
-let server: Server | undefined;
+let close: (() => Promise<void>) | undefined;
 let work: string | undefined;
 
 export async function setup(project: TestProject) {
   let dist = process.env.TEST_DIST_DIR;
+  let publicDir = "";
   if (!dist) {
-    // A private copy of public/ with freshly built data, so the test build never touches the working tree.
     work = mkdtempSync(join(tmpdir(), "daw-site-"));
-    dist = join(work, "dist");
-    const publicDir = join(work, "public");
-    cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (src) => !src.startsWith(join(ROOT, "public", "data")) });
-    const env = { ...process.env, PUBLIC_DIR: publicDir };
-    delete env.DATA_DIR;
-    const node = process.execPath;
-    execFileSync(node, [join(ROOT, "scripts", "build-data.ts"), "--quiet", "--out", join(publicDir, "data")], { cwd: ROOT, env, stdio: "inherit" });
-    execFileSync(node, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", dist, "--silent"], { cwd: ROOT, env, stdio: "inherit" });
+    ({ dist, publicDir } = buildSite(work));
   }
-  if (!existsSync(join(dist, "index.html"))) throw new Error(`no built site in ${dist}`);
-  const serve = sirv(dist, { dev: false, etag: false });
-  server = createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end("not found"))));
-  await new Promise<void>((ok) => server!.listen(0, "127.0.0.1", ok));
-  const { port } = server.address() as AddressInfo;
-  project.provide("baseUrl", `http://127.0.0.1:${port}`);
+  const server = await serve(dist);
+  close = server.close;
+  project.provide("baseUrl", server.url);
   project.provide("distDir", dist);
+  project.provide("publicDir", publicDir);
 }
 
 export async function teardown() {
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await close?.();
   if (work) rmSync(work, { recursive: true, force: true });
 }

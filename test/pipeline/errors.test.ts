@@ -196,3 +196,27 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     expect(problems).toHaveLength(2);
   });
 });
+
+describe("a published release is never changed silently", () => {
+  it("refuses figures that differ from the snapshot recorded for this release id", async () => {
+    const { copyFixture } = await import("../helpers/fixtures.ts");
+    const { runPipeline } = await import("../../scripts/pipeline/run.ts");
+    const { InputError } = await import("../../scripts/pipeline/problems.ts");
+    const { mkdirSync } = await import("node:fs");
+    const f = copyFixture();
+    try {
+      mkdirSync(join(f.dir, "releases2"));
+      writeFileSync(join(f.dir, "releases2", "2000-01-test.csv"), "figure_id,indicator_id,value,status\nf-ff932f30232b0404,test-staff,100.5,published\n");
+      let error: unknown;
+      try {
+        runPipeline({ sourcesDir: f.sources, referenceDir: f.reference, outDir: f.out, releasesDir: join(f.dir, "releases2") });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as Error).message).toMatch(/releases2\/2000-01-test\.csv: records release 2000-01-test as published, but 18 figures now differ; give this build a new release id and date in .*reference\/release\.json$/);
+    } finally {
+      f.cleanup();
+    }
+  });
+});
