@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FiguresFile, type Figure } from "../schemas/figure.ts";
 import { SiteRegistry } from "../schemas/site.ts";
+import { shownIndex } from "../lib/views/profile.ts";
 
 export type Indicator = SiteRegistry["indicators"][number];
 export type Source = SiteRegistry["sources"][number];
@@ -18,6 +19,8 @@ export interface SiteData {
   indicatorById: Map<string, Indicator>;
   sourceById: Map<string, Source>;
   figuresByIndicator: Map<string, Figure[]>;
+  /** Shown values of an indicator for one area. */
+  shownAt: (indicatorId: string, level: string, code: string) => Figure[];
 }
 
 let cached: SiteData | undefined;
@@ -53,6 +56,7 @@ export function loadSite(): SiteData {
     indicatorById: new Map(registry.indicators.map((i) => [i.id, i])),
     sourceById: new Map(registry.sources.map((s) => [s.source_id, s])),
     figuresByIndicator,
+    shownAt: shownIndex(figures),
   };
   return cached;
 }

@@ -2,6 +2,18 @@
 import type { Figure } from "../../schemas/figure.ts";
 import { breakdownKey, defaultBreakdown, latest, primaryMeasure, shownValues } from "./select.ts";
 
+/** An index of shown values by indicator and area, for profileRows. */
+export function shownIndex(figures: Figure[]): (indicatorId: string, level: string, code: string) => Figure[] {
+  const index = new Map<string, Figure[]>();
+  for (const f of shownValues(figures)) {
+    const k = `${f.indicator_id}|${f.geography_level}|${f.area_code}`;
+    const list = index.get(k);
+    if (list) list.push(f);
+    else index.set(k, [f]);
+  }
+  return (indicatorId, level, code) => index.get(`${indicatorId}|${level}|${code}`) ?? [];
+}
+
 export interface AreaRef {
   level: string;
   code: string;
@@ -38,21 +50,21 @@ export function profileRows(
   area: AreaRef,
   byKey: Map<string, AreaRef>,
   indicators: { id: string; measures: { measure: string; role: string }[] }[],
-  figuresByIndicator: Map<string, Figure[]>,
+  /** Shown values of an indicator for one area (an index, so 250 area pages do not each scan every figure). */
+  shownAt: (indicatorId: string, level: string, code: string) => Figure[],
 ): ProfileRow[] {
   const parent = area.level === "country" ? undefined : byKey.get(`${area.parent_level}|${area.parent_code}`);
   const country = area.level === "country" ? undefined : countryOf(area, byKey);
   const rows: ProfileRow[] = [];
   for (const ind of indicators) {
-    const values = shownValues(figuresByIndicator.get(ind.id) ?? []);
-    const here = values.filter((f) => f.geography_level === area.level && f.area_code === area.code);
+    const here = shownAt(ind.id, area.level, area.code);
     if (here.length === 0) continue;
     const measure = primaryMeasure(ind.measures, here);
     const ofMeasure = here.filter((f) => f.measure === measure);
     const b = defaultBreakdown(ofMeasure);
     const figure = latest(ofMeasure.filter((f) => b && breakdownKey({ type: f.breakdown_type, value: f.breakdown_value }) === breakdownKey(b)));
     if (!figure) continue;
-    const at = (a: AreaRef | undefined) => (a ? { area: a, figure: values.find((g) => g.geography_level === a.level && g.area_code === a.code && same(g, figure)) } : undefined);
+    const at = (a: AreaRef | undefined) => (a ? { area: a, figure: shownAt(ind.id, a.level, a.code).find((g) => same(g, figure)) } : undefined);
     const p = parent && parent.code !== country?.code ? at(parent) : undefined;
     rows.push({ indicatorId: ind.id, figure, ...(p ? { parent: p } : {}), ...(country ? { country: at(country)! } : {}) });
   }
