@@ -19,8 +19,11 @@ export function finishChart(node: Element, doc: Document, spec: Pick<ChartSpec, 
   desc.id = `${spec.id}-desc`;
   desc.textContent = spec.description;
   // The chart is one image (role="img"): Plot's aria-label on inner groups ("line", "dot") would be prohibited ARIA
-  // and meaningless to a screen reader; the <title> and <desc> say what the chart shows.
+  // and meaningless to a screen reader; the <title> and <desc> say what the chart shows. The mark names stay
+  // as data-mark, for tests and for reading the markup.
   for (const el of node.querySelectorAll("[aria-label], [aria-description]")) {
+    const label = el.getAttribute("aria-label");
+    if (label !== null) el.setAttribute("data-mark", label);
     el.removeAttribute("aria-label");
     el.removeAttribute("aria-description");
   }

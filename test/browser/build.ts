@@ -34,7 +34,12 @@ export function buildSite(work: string, opts: BuildOptions = {}): { dist: string
 
 export async function serve(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
   const handler = sirv(dist, { dev: false, etag: false });
-  const server: Server = createServer((req, res) => handler(req, res, () => ((res.statusCode = 404), res.end("not found"))));
+  const server: Server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    }),
+  );
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };

@@ -209,9 +209,9 @@ export const FIELD_LABEL: Record<Field, string> = {
   fillShare: "Share of recruits needed who are recruited",
 };
 
-// A plain decimal number as typed: optional sign, digits, optional decimals. No thousands separators, units or
-// exponents, so "14,121" or "8%" get a message rather than a silently different number.
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+// A decimal number as typed: optional sign, digits, optional decimals, optional exponent (a number field accepts
+// "1e3"). No thousands separators or units, so "14,121" or "8%" get a message rather than a silently different number.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 type Parsed = { ok: true; value: number } | { ok: false; reason: "empty" | "not_a_number" };
 

@@ -147,7 +147,7 @@ function commonAssumptions(): ScenarioInput[] {
   ];
 }
 
-const secondaryWords = (c: Citation | undefined) => (c?.secondary ? ` Secondary source: ${c.publisher}'s report of the figure, not the publisher's own table.` : "");
+const secondaryWords = (c: Citation | undefined) => (c?.secondary ? ` Secondary source: reported by ${c.publisher}, not taken from the publisher's own table.` : "");
 
 export function englandScenario(site: SiteData): Scenario {
   const england = "E92000001";
@@ -198,7 +198,7 @@ export function scotlandScenario(site: SiteData): Scenario {
         unit: "%",
         basis: "assumption",
         citation: borrowed,
-        note: `Turnover was not published for Scotland. ${missing} This scenario borrows England's published ${borrowed.period} turnover of the delivery workforce (${borrowed.shown}) as an assumption; it is not a Scottish figure. Choose your own turnover in the form.${secondaryWords(borrowed)}`,
+        note: `${missing} This scenario borrows England's published ${borrowed.period} turnover of the delivery workforce (${borrowed.shown}) as an assumption; it is not a Scottish figure. Choose your own turnover in the form.${secondaryWords(borrowed)}`,
       },
       ...commonAssumptions(),
     ],
