@@ -1,24 +1,14 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, onePerTemplate, sitemapPaths } from "./browser.ts";
+import { axeViolations, launch, onePerTemplate, sitemapPaths } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe("axe-core, WCAG 2.2 A and AA, on every page in the sitemap", () => {
   it("finds no violations", async () => {
@@ -36,12 +26,7 @@ describe("axe-core, WCAG 2.2 A and AA, on every page in the sitemap", () => {
         while (next < paths.length) {
           const path = paths[next++]!;
           await page.goto(`${base}${path}`);
-          await page.evaluate(AXE);
-          const violations = (await page.evaluate(
-            (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }).then((r) => r.violations),
-            TAGS,
-          )) as Violation[];
-          for (const v of violations) failures.push(`${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+          for (const v of await axeViolations(page)) failures.push(`${path}: ${v}`);
         }
       }),
     );

@@ -1,7 +1,8 @@
 /** Debian's Chromium through playwright-core, with the launch flags this machine needs (DESIGN.md §7). */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContextOptions } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const FLAGS = [
@@ -22,6 +23,25 @@ export function launch(): Promise<Browser> {
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   return { context, page: await context.newPage() };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The WCAG 2.2 A and AA rules of axe-core. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/**
+ * Runs axe-core on the page as it is now and returns each violation as "rule (help) at selectors".
+ * The page's context should bypass the page's Content-Security-Policy (axe is injected as a script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return (await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+        .run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+        .then((r) => r.violations.map((v) => `${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`)),
+    AXE_TAGS,
+  )) as string[];
 }
 
 /** One page of each template (first path segment plus depth), for quick development runs. */

@@ -1,17 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HtmlValidate, FileSystemConfigLoader } from "html-validate";
+import { htmlFiles } from "../helpers/files.ts";
 import { describe, expect, inject, it } from "vitest";
 
 const dist = inject("distDir");
 const ROOT = join(import.meta.dirname, "..", "..");
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith(".html") ? [p] : [];
-  });
-}
 
 // Rules: html-validate:recommended (see .htmlvalidate.json; long-title is off because page titles name the
 // full indicator, which WCAG 2.4.2 asks for, and that is often longer than 70 characters).

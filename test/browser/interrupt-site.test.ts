@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { treeOf } from "../helpers/files.ts";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { ROOT } from "./build.ts";
 
@@ -10,24 +11,11 @@ const publicDir = inject("publicDir");
 const work = mkdtempSync(join(tmpdir(), "daw-kill-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function tree(dir: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p).length;
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe("an interrupted site build", () => {
   it.skipIf(!publicDir)("leaves the previous site in place", async () => {
     const site = join(work, "site");
     cpSync(dist, site, { recursive: true });
-    const before = tree(site);
+    const before = treeOf(site);
     const child = spawn(process.execPath, [join(ROOT, "scripts", "build-site.ts"), "--out", site], { cwd: ROOT, env: { ...process.env, PUBLIC_DIR: publicDir }, stdio: "ignore", detached: true });
     const tmp = join(work, `.site-tmp-${child.pid}`);
     await new Promise<void>((ok, fail) => {
@@ -45,6 +33,6 @@ describe("an interrupted site build", () => {
       }, 20);
     });
     await new Promise((ok) => child.on("exit", ok));
-    expect(tree(site)).toEqual(before);
+    expect(treeOf(site)).toEqual(before);
   });
 });

@@ -1,15 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { htmlFiles } from "../helpers/files.ts";
 import { describe, expect, inject, it } from "vitest";
 
 const dist = inject("distDir");
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith(".html") ? [p] : [];
-  });
-}
 
 const ids = new Map<string, Set<string>>();
 function idsOf(file: string): Set<string> {

@@ -1,17 +1,14 @@
 // The workforce planning page in Chromium: the default scenarios without JavaScript, the form recomputing, invalid
 // input, a shared address, downloads, 320 px, and axe-core before and after interaction.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, newPage } from "./browser.ts";
+import { axeViolations, launch, newPage } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
 const URL_ = `${base}/planning/`;
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,18 +20,6 @@ afterAll(async () => browser?.close());
 async function rowCells(page: Page, table: string, row: string): Promise<string[]> {
   const r = page.getByRole("table", { name: table }).getByRole("row", { name: row, exact: false }).first();
   return (await r.locator("th, td").allInnerTexts()).map((t) => t.trim());
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-        .run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
-        .then((r) => r.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`)),
-    TAGS,
-  )) as string[];
-  return violations;
 }
 
 describe("planning page without JavaScript", () => {

@@ -1,19 +1,14 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_DIRECTIVES } from "../../src/lib/security.ts";
+import { htmlFiles } from "../helpers/files.ts";
 import { launch, newPage, onePerTemplate, sitemapPaths } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? htmlFiles(p) : n.endsWith(".html") ? [p] : [];
-  });
-}
 
 describe("content security", () => {
   it("every page carries the policy and has no inline script, style element or style attribute", () => {

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { treeOf } from "../helpers/files.ts";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { recoverInterrupted } from "../../scripts/pipeline/write.ts";
 
@@ -9,26 +10,13 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const tmp = mkdtempSync(join(tmpdir(), "daw-interrupt-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p, "latin1");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe("nothing is lost when a build is interrupted", () => {
   it("killing the data build while it writes leaves the previous output intact, and the next run recovers", async () => {
     const out = join(tmp, "data");
     const first = spawnSync(process.execPath, [join(ROOT, "scripts", "build-data.ts"), "--quiet", "--out", out], { cwd: ROOT, encoding: "utf8" });
     expect(first.status, first.stderr).toBe(0);
     writeFileSync(join(out, "marker-from-previous-build"), "previous");
-    const before = tree(out);
+    const before = treeOf(out);
 
     const child = spawn(process.execPath, [join(ROOT, "scripts", "build-data.ts"), "--quiet", "--out", out], { cwd: ROOT, stdio: "ignore" });
     const tmpDir = join(tmp, `.data-tmp-${child.pid}`);
@@ -48,7 +36,7 @@ describe("nothing is lost when a build is interrupted", () => {
     });
     await new Promise((ok) => child.on("exit", ok));
     expect(existsSync(tmpDir)).toBe(true); // killed part-way: its half-written folder is still there
-    expect(tree(out)).toEqual(before); // … and the previous output is untouched
+    expect(treeOf(out)).toEqual(before); // … and the previous output is untouched
 
     const again = spawnSync(process.execPath, [join(ROOT, "scripts", "build-data.ts"), "--quiet", "--out", out], { cwd: ROOT, encoding: "utf8" });
     expect(again.status, again.stderr).toBe(0);

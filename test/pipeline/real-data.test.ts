@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { listFiles, treeOf } from "../helpers/files.ts";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { csvParse } from "d3-dsv";
@@ -14,14 +15,6 @@ const out2 = join(tmp, "out2");
 
 function buildData(args: string[]) {
   return spawnSync(NODE, [join(ROOT, "scripts", "build-data.ts"), "--quiet", ...args], { cwd: ROOT, encoding: "utf8" });
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)]));
-}
-
-function snapshotTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((p) => [relative(dir, p), readFileSync(p, "latin1")]));
 }
 
 beforeAll(() => {
@@ -76,8 +69,8 @@ describe("the pipeline on the real sources", () => {
   });
 
   it("is deterministic: two runs give byte-identical outputs", () => {
-    const a = snapshotTree(out1);
-    const b = snapshotTree(out2);
+    const a = treeOf(out1);
+    const b = treeOf(out2);
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const k of Object.keys(a)) expect(b[k] === a[k], `${k} differs between runs`).toBe(true);
   });
@@ -95,11 +88,11 @@ describe("the pipeline on the real sources", () => {
     const lines = readFileSync(file, "utf8").split("\n");
     lines[13] = lines[13]!.replace(",48.7,published", ',"48,7",published');
     writeFileSync(file, lines.join("\n"));
-    const before = snapshotTree(out1);
+    const before = treeOf(out1);
     const r = buildData(["--sources", copy, "--out", out1]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`workforce.csv:14: column value: "48,7" is not a number`);
-    expect(snapshotTree(out1)).toEqual(before);
+    expect(treeOf(out1)).toEqual(before);
     expect(readFileSync(`${out1}-problems.txt`, "utf8")).toContain("1 problem in the inputs; nothing was written.");
   });
 });
