@@ -1,6 +1,9 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { csvFormatRows } from "d3-dsv";
+import { neutraliseFormula } from "../../src/lib/csv.ts";
+
+export { neutraliseFormula };
 
 /** Size and SHA-256 of a written file, computed while writing (no second read). */
 export interface WrittenFile {
@@ -36,17 +39,6 @@ export class HashingWriter {
     closeSync(this.fd);
     return { bytes: this.bytes, sha256: this.hash.digest("hex") };
   }
-}
-
-const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-
-/**
- * Spreadsheet formula injection: a text cell starting with = + - @ (or a tab or carriage return) would be run as a
- * formula when the CSV is opened in a spreadsheet. Such cells get a leading apostrophe; plain numbers (e.g. -3) are
- * left alone, so no number changes. The JSON download keeps the text exactly as written.
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 /** Writes CSV rows (RFC 4180 quoting by d3-dsv, formula-safe cells) through a HashingWriter. */

@@ -152,3 +152,18 @@ describe("profileRows", () => {
     expect(row!.country?.figure).toBeUndefined();
   });
 });
+
+import { figuresCsv, figuresShown } from "../../src/lib/views/shown.ts";
+import { indicatorView } from "../../src/lib/views/indicator.ts";
+import { csvParse } from "d3-dsv";
+describe("figures shown on an indicator page", () => {
+  it("are the headline, chart and table figures, and download with formula-safe cells", () => {
+    const figures = [fig({ period: "2021", value: 1 }), fig({ period: "2022", value: 2, notes: "=1+1" }), fig({ period: "2022", value: 9, preferred: false })];
+    const shown = figuresShown(indicatorView({ id: "i", measures: [{ measure: "deaths", role: "value", label: "Deaths" }] }, figures), figures);
+    // Every figure is in the table (few figures), including the one not shown in charts.
+    expect(shown).toHaveLength(3);
+    const rows = csvParse(figuresCsv(shown));
+    expect(rows.map((r) => [r.figure_id, r.value])).toEqual(figures.map((f) => [f.figure_id, f.value_text]));
+    expect(rows[1]!.notes).toBe("'=1+1");
+  });
+});
