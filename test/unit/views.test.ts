@@ -167,3 +167,16 @@ describe("figures shown on an indicator page", () => {
     expect(rows[1]!.notes).toBe("'=1+1");
   });
 });
+
+import { areaTimeTable } from "../../src/lib/views/areaTime.ts";
+describe("areaTimeTable", () => {
+  it("lays areas against the latest periods, leaving a gap where an area has no figure", () => {
+    const a = (code: string, period: string, value: number) => fig({ geography_level: "adp", area_code: code, area_label: code, period, value });
+    const t = areaTimeTable([a("B", "2021", 1), a("A", "2022", 2), a("A", "2023", 3), a("B", "2023", 4), a("A", "2020", 9)], "adp", "deaths", { type: "sex", value: "Persons" }, 3);
+    expect(t.periods).toEqual(["2021", "2022", "2023"]);
+    expect(t.rows.map((r) => [r.code, ...r.cells.map((c) => c?.value ?? null)])).toEqual([
+      ["A", null, 2, 3],
+      ["B", 1, null, 4],
+    ]);
+  });
+});
