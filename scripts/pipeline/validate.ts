@@ -64,7 +64,8 @@ export function validateSources(raw: RawSources, problems: ProblemList): ValidSo
     }
   }
   const figures: SourceFigure[] = [];
-  for (const { folder, name, table } of raw.figureTables) figures.push(...validateFigureTable(table, folder, name, problems));
+  // A loop, not push(...rows): a large file would overflow the call stack with spread arguments.
+  for (const { folder, name, table } of raw.figureTables) for (const f of validateFigureTable(table, folder, name, problems)) figures.push(f);
   return { figures, sources };
 }
 
