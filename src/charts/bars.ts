@@ -11,6 +11,7 @@ import { nice, tickStep, ticks } from "d3-array";
 import { formatNumber } from "../lib/format.ts";
 import type { Unit } from "../schemas/vocabulary.ts";
 import type { ChartSpec } from "./render.ts";
+import { chartFrame } from "./frame.ts";
 import { FONT_SIZE, textWidth, wrapText } from "./trend.ts";
 
 export interface Bar {
@@ -109,13 +110,7 @@ export function barChartSpec(input: BarInput): ChartSpec {
     title: input.title,
     description: barDescription(input),
     plot: {
-      width,
-      height,
-      marginTop,
-      marginRight,
-      marginBottom,
-      marginLeft,
-      style: `font-size:${FONT_SIZE}px`,
+      ...chartFrame(width, height, { top: marginTop, right: marginRight, bottom: marginBottom, left: marginLeft }),
       x: { domain: xDomain, axis: hasValues ? "bottom" : null, ticks: xTicks, tickFormat: (d: number) => formatNumber(d, decimals), label: input.xLabel, labelAnchor: "left", labelArrow: "none", labelOffset: 36 },
       y: { type: "identity", axis: null },
       color: { type: "identity" },

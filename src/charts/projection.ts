@@ -10,6 +10,7 @@ import * as Plot from "@observablehq/plot";
 import { nice, ticks } from "d3-array";
 import { formatNumber } from "../lib/format.ts";
 import type { ChartSpec } from "./render.ts";
+import { chartFrame } from "./frame.ts";
 import { FONT_SIZE, SERIES_COLOURS, SERIES_SYMBOLS, SERIES_TEXT_COLOURS, textWidth, wrapText } from "./trend.ts";
 
 export interface ProjectionSeries {
@@ -169,13 +170,7 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
     title: input.title,
     description: projectionDescription(input),
     plot: {
-      width,
-      height,
-      marginTop,
-      marginRight,
-      marginBottom,
-      marginLeft,
-      style: `font-size:${FONT_SIZE}px`,
+      ...chartFrame(width, height, { top: marginTop, right: marginRight, bottom: marginBottom, left: marginLeft }),
       x: { type: "linear", domain: [x0, x1], ticks: Array.from({ length: years }, (_, t) => t), tickFormat: yearLabel, label: null },
       y: { domain: [0, yMax], ticks: yTicks, tickFormat: yTickFormat, label: null },
       color: { type: "identity" },

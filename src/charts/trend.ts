@@ -10,6 +10,7 @@ import { nice, tickStep, ticks } from "d3-array";
 import { formatNumber, formatWithUnit } from "../lib/format.ts";
 import type { Unit } from "../schemas/vocabulary.ts";
 import type { ChartSpec } from "./render.ts";
+import { chartFrame, FONT_SIZE } from "./frame.ts";
 
 export interface TrendPoint {
   /** ISO date placing the figure on the time axis: the midpoint of its period (periodMidpoint). */
@@ -50,8 +51,7 @@ export interface TrendInput {
   height?: number;
 }
 
-/** Font size of all chart text in px: Plot's default 10 px is too small on a phone. */
-export const FONT_SIZE = 12;
+export { FONT_SIZE };
 
 /**
  * Okabe–Ito colours that keep at least 3:1 contrast with white (orange, sky blue and yellow do not),
@@ -383,13 +383,7 @@ export function trendChartSpec(input: TrendInput): ChartSpec {
     title: input.title,
     description: trendDescription(input),
     plot: {
-      width,
-      height,
-      marginTop,
-      marginRight,
-      marginBottom,
-      marginLeft,
-      style: `font-size:${FONT_SIZE}px`,
+      ...chartFrame(width, height, { top: marginTop, right: marginRight, bottom: marginBottom, left: marginLeft }),
       x: {
         type: "utc",
         domain: [new Date(t0), new Date(t1)],
