@@ -1,14 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launch, onePerTemplate, sitemapPaths } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, onePerTemplate, sitemapPaths, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 describe("axe-core, WCAG 2.2 A and AA, on every page in the sitemap", () => {
   // About 1,500 pages at roughly a third of a second each on two cores: allow up to 40 minutes.
@@ -18,7 +13,7 @@ describe("axe-core, WCAG 2.2 A and AA, on every page in the sitemap", () => {
     // AXE_SAMPLE=1 checks one page per template while developing; the default (and CI) checks every page.
     const paths = process.env.AXE_SAMPLE === "1" ? [...onePerTemplate(all), "/indicators/uk-alcohol-specific-death-rate/", "/service-provision/", "/compare/"] : all;
     // Two pages at a time (the machines have two cores).
-    const contexts = await Promise.all([0, 1].map(() => browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })));
+    const contexts = await Promise.all([0, 1].map(() => browser().newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })));
     const failures: string[] = [];
     let next = 0;
     await Promise.all(

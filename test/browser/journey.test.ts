@@ -1,19 +1,15 @@
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, newPage } from "./browser.ts";
+import type { Locator } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { newPage, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 const text = async (l: Locator) => (await l.textContent())?.trim() ?? "";
 
 describe("a reader's journey: home → indicator → map → area → download", () => {
   it("follows links by their names and ends with a CSV download", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(`${base}/`);
     expect(await text(page.getByRole("heading", { level: 1 }))).toBe("Drugs and alcohol workforce: Scotland and England");
     // Home shows the headline figures with their sources.

@@ -1,14 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, newPage, onePerTemplate, sitemapPaths } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { newPage, onePerTemplate, sitemapPaths, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** One page of each page type (every template), plus the largest tables and maps. */
 function samplePaths(): string[] {
@@ -17,7 +12,7 @@ function samplePaths(): string[] {
 
 describe("at 320 px wide", () => {
   it("no page scrolls sideways", async () => {
-    const { context, page } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 320, height: 640 } });
     const overflowing: string[] = [];
     for (const path of samplePaths()) {
       await page.goto(`${base}${path}`);

@@ -1,13 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, newPage } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { newPage, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 // Pages that together hold every kind of chart, map and table.
 const PAGES: { path: string; charts: number; maps: number; tables: number }[] = [
@@ -23,7 +18,7 @@ const PAGES: { path: string; charts: number; maps: number; tables: number }[] = 
 
 describe("with JavaScript switched off", () => {
   it("every chart, map and table is in the page", async () => {
-    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    const { context, page } = await newPage(browser(), { javaScriptEnabled: false });
     for (const p of PAGES) {
       const response = await page.goto(`${base}${p.path}`);
       expect(response?.status(), p.path).toBe(200);

@@ -2,19 +2,15 @@
 // input, a shared address, downloads, 320 px, and axe-core before and after interaction.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launch, newPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, newPage, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
 const URL_ = `${base}/planning/`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const browser = useBrowser();
 
 /** The text of every cell of a table row, row header first. */
 async function rowCells(page: Page, table: string, row: string): Promise<string[]> {
@@ -24,7 +20,7 @@ async function rowCells(page: Page, table: string, row: string): Promise<string[
 
 describe("planning page without JavaScript", () => {
   it("shows both default scenarios as tables and charts, with sources, and hides the form", async () => {
-    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    const { context, page } = await newPage(browser(), { javaScriptEnabled: false });
     const response = await page.goto(URL_);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Workforce planning: a five-year projection");
@@ -67,7 +63,7 @@ describe("planning page without JavaScript", () => {
 
 describe("planning page with JavaScript", () => {
   it("recomputes the table on input, labels changed values 'Your assumption', and keeps them in the address", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(URL_);
     const table = "Your scenario: projection year by year, whole-time equivalent (WTE)";
     expect((await rowCells(page, table, "Year 1"))[3]).toBe("2,683.0");
@@ -85,7 +81,7 @@ describe("planning page with JavaScript", () => {
   });
 
   it("shows a message next to an invalid field, an error summary, and no result", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(URL_);
     const vacancy = page.getByRole("spinbutton", { name: "Vacancy rate at the start" });
     await vacancy.fill("100");
@@ -108,7 +104,7 @@ describe("planning page with JavaScript", () => {
   });
 
   it("restores a shared address, and downloads that scenario", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(`${URL_}?from=scotland&turnover=12&fill=80&change=rate`);
     expect(await page.getByRole("radio", { name: "Scotland" }).isChecked()).toBe(true);
     expect(await page.getByRole("spinbutton", { name: "Staff in post at the start" }).inputValue()).toBe("1572.8");
@@ -132,7 +128,7 @@ describe("planning page with JavaScript", () => {
   });
 
   it("switching the starting scenario and the growth mode recomputes", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(URL_);
     await page.getByRole("radio", { name: "Scotland" }).check();
     expect(await page.getByRole("spinbutton", { name: "Staff in post at the start" }).inputValue()).toBe("1572.8");
@@ -150,7 +146,7 @@ describe("planning page with JavaScript", () => {
 
 describe("planning page accessibility and layout", () => {
   it("has no axe-core WCAG 2.2 A/AA violations before and after interaction", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     await page.goto(URL_);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("spinbutton", { name: "Share of recruits needed who are recruited" }).fill("60");
@@ -161,7 +157,7 @@ describe("planning page accessibility and layout", () => {
   });
 
   it("does not scroll sideways at 320 px, before or after interaction", async () => {
-    const { context, page } = await newPage(browser, { viewport: { width: 320, height: 640 } });
+    const { context, page } = await newPage(browser(), { viewport: { width: 320, height: 640 } });
     await page.goto(URL_);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);

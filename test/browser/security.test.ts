@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { CONTENT_SECURITY_POLICY, HEADER_ONLY_DIRECTIVES } from "../../src/lib/security.ts";
 import { htmlFiles } from "../helpers/files.ts";
-import { launch, newPage, onePerTemplate, sitemapPaths } from "./browser.ts";
+import { newPage, onePerTemplate, sitemapPaths, useBrowser } from "./browser.ts";
 
 const base = inject("baseUrl");
 const dist = inject("distDir");
@@ -34,14 +33,10 @@ describe("content security", () => {
 });
 
 describe("in Chromium", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => browser?.close());
+    const browser = useBrowser();
 
   it("pages request nothing from another origin and break no policy", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(browser());
     const origin = new URL(base).origin;
     const elsewhere: string[] = [];
     const violations: string[] = [];
