@@ -2,13 +2,12 @@ import type { Figure } from "../../src/schemas/figure.ts";
 import { compareText } from "../../src/lib/text.ts";
 import { periodMidpoint } from "../../src/lib/periods.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
-import { GEOGRAPHY_LEVELS, type GeographyLevel } from "../../src/schemas/vocabulary.ts";
+import { GEOGRAPHY_LEVELS, NATION_CODE, type GeographyLevel } from "../../src/schemas/vocabulary.ts";
 import type { ProblemList } from "./problems.ts";
 import type { Reference } from "./reference.ts";
 import type { ValidSources } from "./validate.ts";
 import type { ReleaseLog } from "./changelog.ts";
 
-const NATION_CODE = { scotland: "S92000003", england: "E92000001" } as const;
 
 /** Latest shown national figure matching a headline row, or undefined. */
 function headlineFigure(figures: Figure[], nation: "scotland" | "england", indicatorId: string, measure: string, bt: string, bv: string): Figure | undefined {

@@ -54,3 +54,88 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 /** Kinds of derivation the pipeline knows. Each has one fixed, shown formula (see scripts/pipeline/derive.ts). */
 export const DERIVATION_KINDS = ["percent_of_sum", "percent_of_total", "rate_per_100000"] as const;
 export type DerivationKind = (typeof DERIVATION_KINDS)[number];
+
+/* Words and addresses for the controlled values above: every label, plural, slug and nation code the site prints. */
+
+/** A geography level in words, singular, as a heading or at the start of a sentence. */
+export const LEVEL_LABEL: Record<GeographyLevel, string> = {
+  country: "Country",
+  region: "Region",
+  health_board: "NHS Board",
+  adp: "Alcohol and Drug Partnership",
+  council_area: "Council area",
+  utla: "Upper-tier local authority",
+};
+
+/** A geography level in words, plural, as a heading ("Council areas"). */
+export const LEVEL_PLURAL_LABEL: Record<GeographyLevel, string> = {
+  country: "Countries",
+  region: "English regions",
+  health_board: "NHS Boards",
+  adp: "Alcohol and Drug Partnerships",
+  council_area: "Council areas",
+  utla: "Upper-tier local authorities",
+};
+
+/** A geography level in words, plural, inside a sentence ("31 of 32 council areas"). */
+export const LEVEL_PLURAL: Record<GeographyLevel, string> = {
+  country: "countries",
+  region: "English regions",
+  health_board: "NHS Boards",
+  adp: "Alcohol and Drug Partnerships",
+  council_area: "council areas",
+  utla: "upper-tier local authorities",
+};
+
+/** A geography level in words, singular, inside a sentence ("by council area"). */
+export const LEVEL_NOUN: Record<GeographyLevel, string> = {
+  country: "country",
+  region: "region",
+  health_board: "NHS Board",
+  adp: "Alcohol and Drug Partnership",
+  council_area: "council area",
+  utla: "upper-tier local authority",
+};
+
+/** The folder of a geography level in page addresses. */
+export const LEVEL_SLUG: Record<GeographyLevel, string> = {
+  country: "countries",
+  region: "regions",
+  health_board: "health-boards",
+  adp: "adps",
+  council_area: "council-areas",
+  utla: "local-authorities",
+};
+export const SLUG_LEVEL: Record<string, GeographyLevel> = Object.fromEntries(Object.entries(LEVEL_SLUG).map(([k, v]) => [v, k as GeographyLevel]));
+
+/** Which nation's maps and boundaries a level belongs to. */
+export const LEVEL_NATION: Record<Exclude<GeographyLevel, "country">, "scotland" | "england"> = {
+  region: "england",
+  health_board: "scotland",
+  adp: "scotland",
+  council_area: "scotland",
+  utla: "england",
+};
+
+export const NATION_LABEL: Record<Nation, string> = { scotland: "Scotland", england: "England", uk: "UK" };
+
+/** GSS codes of the two nations the site is about. */
+export const NATION_CODE = { scotland: "S92000003", england: "E92000001" } as const;
+export type HomeNation = keyof typeof NATION_CODE;
+
+/** Countries and aggregates in the order charts list them: the nations first, then the aggregates that contain them. */
+export const COUNTRY_ORDER = ["S92000003", "E92000001", "W92000004", "N92000002", "K02000001", "K04000001"] as const;
+
+export const TOPIC_LABEL: Record<Topic, string> = {
+  workforce_size: "Workforce size",
+  vacancies: "Vacancies",
+  turnover: "Turnover and retention",
+  diversity_contracts: "Diversity and contracts",
+  service_provision: "Service provision",
+  need: "Need: deaths and population",
+};
+
+/** "1 figure", "2 figures", "1 council area", "3 NHS Boards": a count with its noun in the right number. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
+}

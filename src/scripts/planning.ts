@@ -8,7 +8,7 @@ import type { Scenario } from "../lib/planning/scenarios.ts";
 import { BASIS_LABEL, describeInputs, inputText, projectionChartInput, projectionSummary, projectionTable, type DescribedInput } from "../lib/planning/view.ts";
 import { toCsv, toJson, type ScenarioDocumentMeta } from "../lib/planning/export.ts";
 import { FROM_KEY, MODE_KEY, QUERY_KEY, fromQuery, toQuery, type NumberField } from "../lib/planning/query.ts";
-import { pageHref } from "../lib/links.ts";
+import { withBase } from "../lib/routes.ts";
 
 const NUMBER_FIELDS = Object.keys(QUERY_KEY) as NumberField[];
 
@@ -159,7 +159,7 @@ function renderInputs(p: Page, list: HTMLElement, inputs: readonly DescribedInpu
         pub.href = c.url;
         pub.textContent = c.title;
         const fig = document.createElement("a");
-        fig.href = pageHref(p.base, c.path);
+        fig.href = withBase(p.base, c.path);
         fig.textContent = `Figure ${c.figureId}: ${c.measureLabel}, ${c.area}, ${c.period}${c.breakdown ? `, ${c.breakdown}` : ""}`;
         source.append(`${i.basis === "published" ? "Source" : "Borrowed figure"}: ${c.publisher}, `, pub, `, ${c.location} (published ${c.publishedDate}). `);
         if (c.secondary) {

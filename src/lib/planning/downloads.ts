@@ -1,6 +1,6 @@
 /** What the build-time downloads of the default scenarios contain (the endpoints in src/pages/planning/ write them). */
 import type { SiteData } from "../../data/site.ts";
-import { pageHref } from "../links.ts";
+import { routes } from "../routes.ts";
 import type { ScenarioDocumentMeta } from "./export.ts";
 import { plan, type Projection } from "./model.ts";
 import { defaultScenarios, scenarioRawInputs, type Scenario } from "./scenarios.ts";
@@ -38,7 +38,7 @@ export function defaultDownloads(site: SiteData, base: string): DefaultDownload[
         siteTitle: release.site_title,
         releaseId: release.id,
         releaseDate: release.date,
-        pageUrl: pageHref(base, "planning/"),
+        pageUrl: routes(base).planning(),
         notes: scenario.notes,
       },
       inputs,

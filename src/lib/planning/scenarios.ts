@@ -10,7 +10,7 @@ import type { SiteData } from "../../data/site.ts";
 import type { Figure } from "../../schemas/figure.ts";
 import { formatFigure } from "../format.ts";
 import { formatPeriod } from "../periods.ts";
-import { LEVEL_SLUG } from "../views/table.ts";
+import { paths } from "../routes.ts";
 import { DEFAULT_FILL_SHARE, FIELD_LABEL, type Field, type RawInputs } from "./model.ts";
 
 export type ScenarioId = "england" | "scotland";
@@ -94,7 +94,7 @@ export function citationOf(site: SiteData, f: Figure): Citation {
   return {
     figureId: f.figure_id,
     indicatorId: f.indicator_id,
-    path: `indicators/${f.indicator_id}/${LEVEL_SLUG[f.geography_level]}/${f.area_code}/#${f.figure_id}`,
+    path: paths.figure(f),
     shown: formatFigure(f, precision),
     measureLabel: f.measure_label,
     breakdown: f.breakdown_type === "total" ? "" : f.breakdown_value,

@@ -1,6 +1,6 @@
 /** Everything an indicator page shows, computed from its figures (pure). */
 import type { Figure } from "../../schemas/figure.ts";
-import { GEOGRAPHY_LEVELS } from "../../schemas/vocabulary.ts";
+import { COUNTRY_ORDER, GEOGRAPHY_LEVELS, type GeographyLevel } from "../../schemas/vocabulary.ts";
 import { compareText } from "../text.ts";
 import { breakdownText } from "./table.ts";
 import { breakdownKey, defaultBreakdown, latest, primaryMeasure, shownValues, trendSeries, type Breakdown, type TrendSeries } from "./select.ts";
@@ -11,7 +11,7 @@ export interface IndicatorLike {
 }
 
 export interface AreaPageRef {
-  level: string;
+  level: GeographyLevel;
   code: string;
   label: string;
   count: number;
@@ -31,7 +31,7 @@ export interface IndicatorView {
   /** Breakdowns of the main measure at the latest national period with several values, for bar charts. */
   breakdownGroups: { type: string; area: string; period: string; figures: Figure[] }[];
   /** Geography levels below country with shown figures of the main measure, most areas first. */
-  mapLevels: { level: string; areas: number }[];
+  mapLevels: { level: GeographyLevel; areas: number }[];
   /** One page per area with figures: every figure of the indicator for that area. */
   areaPages: AreaPageRef[];
   sourceIds: string[];
@@ -42,9 +42,8 @@ export const MAX_BARS = 40;
 /** Charts tell series apart by symbol and colour; there are five of each, so at most five series. */
 export const MAX_SERIES = 5;
 /** Nations before the aggregates that contain them, so a sixth series dropped is an aggregate (England and Wales). */
-const COUNTRY_ORDER = ["S92000003", "E92000001", "W92000004", "N92000002", "K02000001", "K04000001"];
 const countryRank = (code: string) => {
-  const i = COUNTRY_ORDER.indexOf(code);
+  const i = (COUNTRY_ORDER as readonly string[]).indexOf(code);
   return i < 0 ? COUNTRY_ORDER.length : i;
 };
 
@@ -85,7 +84,7 @@ export function indicatorView(ind: IndicatorLike, figures: Figure[]): IndicatorV
       if (newest && newest.length >= 2 && newest.length <= MAX_BARS) breakdownGroups.push({ type, area: newest[0]!.area_label, period: newest[0]!.period, figures: newest });
     }
   }
-  const levels = new Map<string, Set<string>>();
+  const levels = new Map<GeographyLevel, Set<string>>();
   for (const f of ofMeasure) if (f.geography_level !== "country") levels.set(f.geography_level, (levels.get(f.geography_level) ?? new Set()).add(f.area_code));
   const mapLevels = [...levels.entries()].map(([level, s]) => ({ level, areas: s.size })).sort((a, b) => b.areas - a.areas || levelIndex(a.level) - levelIndex(b.level));
   return {

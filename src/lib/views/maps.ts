@@ -2,10 +2,11 @@
 import type { Figure } from "../../schemas/figure.ts";
 import { indicatorView, type IndicatorLike } from "./indicator.ts";
 import type { Breakdown } from "./select.ts";
+import type { GeographyLevel } from "../../schemas/vocabulary.ts";
 
 export interface Mappable {
   indicatorId: string;
-  level: string;
+  level: GeographyLevel;
   areas: number;
   measure: string;
   breakdown: Breakdown;

@@ -1,5 +1,6 @@
 /** Area profile rows: every indicator with figures for an area, beside its parent area and its country (pure). */
 import type { Figure } from "../../schemas/figure.ts";
+import type { GeographyLevel } from "../../schemas/vocabulary.ts";
 import { breakdownKey, defaultBreakdown, latest, primaryMeasure, shownValues } from "./select.ts";
 
 /** An index of shown values by indicator and area, for profileRows. */
@@ -15,7 +16,7 @@ export function shownIndex(figures: Figure[]): (indicatorId: string, level: stri
 }
 
 export interface AreaRef {
-  level: string;
+  level: GeographyLevel;
   code: string;
   name: string;
   parent_level: string;

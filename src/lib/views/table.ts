@@ -1,6 +1,7 @@
 /** Row model of a figure table: what each cell says, computed once, so components only place text. */
 import type { Figure } from "../../schemas/figure.ts";
 import { GEOGRAPHY_LEVELS } from "../../schemas/vocabulary.ts";
+import { LEVEL_LABEL } from "../../schemas/vocabulary.ts";
 import { formatCell } from "../format.ts";
 import { formatPeriod } from "../periods.ts";
 import { compareText } from "../text.ts";
@@ -20,34 +21,6 @@ export interface FigureRow {
   location: string;
   note: string;
 }
-
-export const LEVEL_LABEL: Record<string, string> = {
-  country: "Country",
-  region: "Region",
-  health_board: "NHS Board",
-  adp: "Alcohol and Drug Partnership",
-  council_area: "Council area",
-  utla: "Upper-tier local authority",
-};
-
-export const LEVEL_PLURAL: Record<string, string> = {
-  country: "countries",
-  region: "English regions",
-  health_board: "NHS Boards",
-  adp: "Alcohol and Drug Partnerships",
-  council_area: "council areas",
-  utla: "upper-tier local authorities",
-};
-
-export const LEVEL_SLUG: Record<string, string> = {
-  country: "countries",
-  region: "regions",
-  health_board: "health-boards",
-  adp: "adps",
-  council_area: "council-areas",
-  utla: "local-authorities",
-};
-export const SLUG_LEVEL: Record<string, string> = Object.fromEntries(Object.entries(LEVEL_SLUG).map(([k, v]) => [v, k]));
 
 const levelIndex = (l: string) => (GEOGRAPHY_LEVELS as readonly string[]).indexOf(l);
 
@@ -94,7 +67,7 @@ export function figureRow(f: Figure, precision: number): FigureRow {
   return {
     id: f.figure_id,
     area: f.area_label,
-    level: LEVEL_LABEL[f.geography_level] ?? f.geography_level,
+    level: LEVEL_LABEL[f.geography_level],
     period: formatPeriod(f.period),
     breakdown: breakdownText(f),
     measure: f.measure_label,

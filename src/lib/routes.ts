@@ -1,0 +1,73 @@
+/**
+ * Every address on the site, in one place. Page paths end in "/" (the site is built with trailingSlash "always");
+ * file paths do not. `paths` gives addresses relative to the site root; `routes(base)` prefixes the base path
+ * (BASE_PATH, so the site can live in a subfolder); `absoluteUrl` adds the site's address for citations.
+ */
+import { LEVEL_SLUG } from "../schemas/vocabulary.ts";
+
+/** The part of a figure its address needs. */
+export interface FigureRef {
+  figure_id: string;
+  indicator_id: string;
+  geography_level: string;
+  area_code: string;
+}
+
+const slug = (level: string): string => {
+  const s = LEVEL_SLUG[level as keyof typeof LEVEL_SLUG];
+  if (!s) throw new Error(`routes: unknown geography level "${level}"`);
+  return s;
+};
+
+/** Addresses relative to the site root, without a leading slash. */
+export const paths = {
+  home: () => "",
+  indicators: () => "indicators/",
+  indicator: (id: string) => `indicators/${id}/`,
+  /** Every figure of an indicator for one area. */
+  indicatorArea: (id: string, level: string, code: string) => `indicators/${id}/${slug(level)}/${code}/`,
+  /** The permalink of one figure: its row on the indicator's page for its area. */
+  figure: (f: FigureRef) => `indicators/${f.indicator_id}/${slug(f.geography_level)}/${f.area_code}/#${f.figure_id}`,
+  figuresShownCsv: (id: string) => `indicators/${id}/figures-shown.csv`,
+  areas: () => "areas/",
+  area: (level: string, code: string) => `areas/${slug(level)}/${code}/`,
+  maps: () => "maps/",
+  mapsAt: (level: string) => `maps/${slug(level)}/`,
+  map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
+  serviceProvision: () => "service-provision/",
+  compare: () => "compare/",
+  planning: () => "planning/",
+  planningDownload: (scenarioId: string, ext: "csv" | "json") => `planning/${scenarioId}.${ext}`,
+  data: () => "data/",
+  about: () => "about/",
+  /** A file of the open data folder (dist/data/). */
+  dataFile: (path: string) => `data/${path.replace(/^\/+/, "")}`,
+  indicatorCsv: (id: string) => `data/indicators/${id}.csv`,
+  asset: (path: string) => path.replace(/^\/+/, ""),
+} as const;
+
+/** A root-relative path with the base path in front: withBase("/dash/", "maps/") → "/dash/maps/". */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith("/") ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, "")}`;
+}
+
+type Paths = typeof paths;
+export type Routes = { [K in keyof Paths]: (...args: Parameters<Paths[K]>) => string };
+
+/** The same builders as `paths`, each returning an href under the given base path. */
+export function routes(base: string): Routes {
+  const out = {} as Record<string, (...args: never[]) => string>;
+  for (const [name, build] of Object.entries(paths)) out[name] = (...args: never[]) => withBase(base, (build as (...a: never[]) => string)(...args));
+  return out as Routes;
+}
+
+/**
+ * The absolute address of a path for citations: the site's address (SITE_URL) with the base path and the path.
+ * Returns undefined when the site's address is not known, so callers can say so instead of printing a relative link.
+ */
+export function absoluteUrl(site: string | URL | undefined, base: string, path: string): string | undefined {
+  if (site === undefined || String(site) === "") return undefined;
+  const origin = new URL(String(site));
+  return new URL(withBase(base, path), origin.origin).href;
+}

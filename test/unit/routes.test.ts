@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { absoluteUrl, paths, routes, withBase } from "../../src/lib/routes.ts";
+import { GEOGRAPHY_LEVELS, LEVEL_SLUG, SLUG_LEVEL, countOf } from "../../src/schemas/vocabulary.ts";
+
+const figure = { figure_id: "f-0123456789abcdef", indicator_id: "scotland-drug-misuse-deaths", geography_level: "council_area", area_code: "S12000049" };
+
+describe("routes", () => {
+  it("builds every page address from the site root, ending in a slash", () => {
+    expect(paths.home()).toBe("");
+    expect(paths.indicator("england-workforce-wte")).toBe("indicators/england-workforce-wte/");
+    expect(paths.indicatorArea("scotland-drug-misuse-deaths", "health_board", "S08000031")).toBe("indicators/scotland-drug-misuse-deaths/health-boards/S08000031/");
+    expect(paths.area("utla", "E08000003")).toBe("areas/local-authorities/E08000003/");
+    expect(paths.map("adp", "scotland-ongoing-waits")).toBe("maps/adps/scotland-ongoing-waits/");
+    expect(paths.mapsAt("region")).toBe("maps/regions/");
+    for (const name of ["indicators", "areas", "maps", "serviceProvision", "compare", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
+  });
+
+  it("gives a figure's permalink as its row on the indicator page for its area", () => {
+    expect(paths.figure(figure)).toBe("indicators/scotland-drug-misuse-deaths/council-areas/S12000049/#f-0123456789abcdef");
+  });
+
+  it("names files without a trailing slash", () => {
+    expect(paths.indicatorCsv("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.csv");
+    expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
+    expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
+    expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
+  });
+
+  it("refuses a geography level it has no folder for", () => {
+    expect(() => paths.area("ward", "X")).toThrow(/unknown geography level "ward"/);
+  });
+
+  it("puts the base path in front, with or without its trailing slash", () => {
+    expect(withBase("/", "maps/")).toBe("/maps/");
+    expect(withBase("/dash", "maps/")).toBe("/dash/maps/");
+    expect(withBase("/dash/", "/maps/")).toBe("/dash/maps/");
+    const href = routes("/dash/");
+    expect(href.home()).toBe("/dash/");
+    expect(href.figure(figure)).toBe("/dash/indicators/scotland-drug-misuse-deaths/council-areas/S12000049/#f-0123456789abcdef");
+    expect(Object.keys(href).sort()).toEqual(Object.keys(paths).sort());
+  });
+
+  it("makes absolute addresses from the site's address and the base path, or says it cannot", () => {
+    expect(absoluteUrl("https://example.org", "/dash/", paths.indicator("x"))).toBe("https://example.org/dash/indicators/x/");
+    expect(absoluteUrl(new URL("https://example.org/ignored/"), "/", paths.home())).toBe("https://example.org/");
+    expect(absoluteUrl(undefined, "/", "x/")).toBeUndefined();
+    expect(absoluteUrl("", "/", "x/")).toBeUndefined();
+  });
+
+  it("has a distinct folder for every geography level, and reads it back", () => {
+    const slugs = GEOGRAPHY_LEVELS.map((l) => LEVEL_SLUG[l]);
+    expect(new Set(slugs).size).toBe(GEOGRAPHY_LEVELS.length);
+    for (const l of GEOGRAPHY_LEVELS) expect(SLUG_LEVEL[LEVEL_SLUG[l]]).toBe(l);
+  });
+});
+
+describe("countOf", () => {
+  it("puts the noun in the singular only for one", () => {
+    expect(countOf(1, "figure")).toBe("1 figure");
+    expect(countOf(0, "figure")).toBe("0 figures");
+    expect(countOf(1250, "figure")).toBe("1,250 figures");
+    expect(countOf(2, "country", "countries")).toBe("2 countries");
+  });
+});
