@@ -251,3 +251,25 @@ export function checkCoverage(present: Set<string>, ref: Reference, problems: Pr
     if (!indicatorsWithFigures.has(i.row.id)) problems.add({ file: i.file, line: i.line, column: "id", value: i.row.id, rule: "is an indicator with no figures" });
   }
 }
+
+/**
+ * Stage 4d, check the headline rules after derivation: every rule (and the upper end of a range) matches at least one
+ * shown figure of its indicator, so no page leads with a figure that does not exist.
+ */
+export function checkHeadlineRules(figures: HarmonisedFigure[], decisions: Decision[], ref: Reference, problems: ProblemList): void {
+  const shown = new Set<string>();
+  figures.forEach((f, i) => {
+    if (!decisions[i]!.preferred) return;
+    const m = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`)?.row;
+    if (m?.role === "value") shown.add(`${m.indicator_id}\u001f${f.measure}\u001f${f.breakdown_type}\u001f${f.breakdown_value}`);
+  });
+  for (const rows of ref.headlineRules.values()) {
+    for (const { row: r, file, line } of rows) {
+      const ends = r.kind === "range" ? [["measure", r.measure, r.breakdown_type, r.breakdown_value], ["upper_measure", r.upper_measure, r.upper_breakdown_type, r.upper_breakdown_value]] : [["measure", r.measure, r.breakdown_type, r.breakdown_value]];
+      for (const [column, measure, bt, bv] of ends as [string, string, string, string][]) {
+        if (!shown.has(`${r.indicator_id}\u001f${measure}\u001f${bt}\u001f${bv}`))
+          problems.add({ file, line, column, value: measure, rule: `matches no shown figure of indicator ${r.indicator_id} with breakdown ${bt} = ${bv}` });
+      }
+    }
+  }
+}

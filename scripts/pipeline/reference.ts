@@ -8,6 +8,7 @@ import {
   DatasetRow,
   DerivationRow,
   HeadlineRow,
+  HeadlineRuleRow,
   IndicatorMeasureRow,
   IndicatorRow,
   Release,
@@ -35,6 +36,8 @@ export interface Reference {
   sourceTypes: Map<string, Located<SourceTypeRow>>;
   derivations: Located<DerivationRow>[];
   headlines: Located<HeadlineRow>[];
+  /** indicator id → its headline rule rows, in series order. */
+  headlineRules: Map<string, Located<HeadlineRuleRow>[]>;
   comparisons: Located<ComparisonRow>[];
   release: Release;
 }
@@ -95,6 +98,9 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const sourceTypeRows = loadTable(dir, "source_types.csv", SourceTypeRow, problems);
   const derivations = loadTable(dir, "derivations.csv", DerivationRow, problems);
   const headlines = loadTable(dir, "headlines.csv", HeadlineRow, problems);
+  const beforeRules = problems.total;
+  const headlineRuleRows = loadTable(dir, "headline_rules.csv", HeadlineRuleRow, problems);
+  const rulesReadCleanly = problems.total === beforeRules;
   const comparisons = loadTable(dir, "comparisons.csv", ComparisonRow, problems) as Located<ComparisonRow>[];
   const release = loadRelease(dir, problems);
 
@@ -137,6 +143,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
       problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   }
+  const headlineRules = checkHeadlineRuleRows(headlineRuleRows, indicators, indicatorMeasures, indicatorById, problems, rulesReadCleanly);
   indexUnique(comparisons, (c) => c.id, "id", problems);
   for (const c of comparisons) {
     for (const nation of ["scotland", "england"] as const) {
@@ -161,7 +168,53 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     sourceTypes,
     derivations,
     headlines,
+    headlineRules,
     comparisons,
     release,
   };
+}
+
+/**
+ * The headline rules, grouped by indicator and checked against the registry: every indicator has a rule, each rule
+ * names a measure of its own indicator, and its series are numbered 1, 2, … without gaps or repeats.
+ */
+function checkHeadlineRuleRows(
+  rows: Located<HeadlineRuleRow>[],
+  indicators: Located<IndicatorRow>[],
+  measures: Located<IndicatorMeasureRow>[],
+  indicatorById: Map<string, Located<IndicatorRow>>,
+  problems: ProblemList,
+  /** False when rows of the file were refused: an indicator then seems to lack a rule only because its row was. */
+  complete: boolean,
+): Map<string, Located<HeadlineRuleRow>[]> {
+  const byIndicator = new Map<string, Located<HeadlineRuleRow>[]>();
+  const measuresOf = new Map<string, Set<string>>();
+  for (const m of measures) if (m.row.role === "value") (measuresOf.get(m.row.indicator_id) ?? measuresOf.set(m.row.indicator_id, new Set()).get(m.row.indicator_id)!).add(m.row.measure);
+  for (const r of rows) {
+    if (!indicatorById.has(r.row.indicator_id)) {
+      problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+      continue;
+    }
+    const own = measuresOf.get(r.row.indicator_id) ?? new Set<string>();
+    for (const column of ["measure", "upper_measure"] as const) {
+      const m = r.row[column];
+      if (m !== "" && !own.has(m))
+        problems.add({ file: r.file, line: r.line, column, value: m, rule: `is not a value measure of indicator ${r.row.indicator_id} in indicator_measures.csv` });
+    }
+    const list = byIndicator.get(r.row.indicator_id);
+    if (list) list.push(r);
+    else byIndicator.set(r.row.indicator_id, [r]);
+  }
+  for (const list of byIndicator.values()) {
+    list.sort((a, b) => a.row.series - b.row.series);
+    list.forEach((r, i) => {
+      if (r.row.series !== i + 1)
+        problems.add({ file: r.file, line: r.line, column: "series", value: String(r.row.series), rule: `should be ${i + 1}: the series of indicator ${r.row.indicator_id} are numbered 1, 2, … in time order, once each` });
+    });
+  }
+  for (const i of indicators) {
+    if (complete && !byIndicator.has(i.row.id))
+      problems.add({ file: i.file, line: i.line, column: "id", value: i.row.id, rule: "has no headline rule: add a row to headline_rules.csv saying which figure a reader should see first" });
+  }
+  return byIndicator;
 }

@@ -1,5 +1,5 @@
 import type { Figure } from "../../src/schemas/figure.ts";
-import { applySupersedes, checkCoverage, checkDuplicates, checkOverlaps, checkRegistry } from "./check.ts";
+import { applySupersedes, checkCoverage, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
 import { diffSnapshots, loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
 import { displayPath } from "./paths.ts";
@@ -61,6 +61,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   applySupersedes(all, allDecisions, ref);
   checkOverlaps(all, allDecisions, ref, problems);
   checkCoverage(new Set(all.map((f) => `${f.dataset_id}|${f.measure}`)), ref, problems);
+  checkHeadlineRules(all, allDecisions, ref, problems);
   stage("derive");
   throwIfAny(problems);
   const figures = assemble(harmonised, derived, allDecisions, valid, ref);

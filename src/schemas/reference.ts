@@ -1,6 +1,7 @@
 import * as z from "zod";
 import {
   DERIVATION_KINDS,
+  HEADLINE_KINDS,
   GEOGRAPHY_LEVELS,
   MEASURE_ROLES,
   NATIONS,
@@ -118,16 +119,48 @@ export const DerivationRow = z
   .strict();
 export type DerivationRow = z.output<typeof DerivationRow>;
 
-/** data/reference/headlines.csv: the headline figures on the home page. */
+/**
+ * data/reference/headline_rules.csv: what a reader should see first for each indicator. The latest figure matching the
+ * rule leads the indicator page, the home card and the area profile; the rule's series is the trend. Rows of one
+ * indicator with series 1, 2, … are segments of one trend, in time order, separated by a break [b] in coverage or
+ * definition that break_reason explains.
+ */
+export const HeadlineRuleRow = z
+  .object({
+    indicator_id: slug,
+    /** 1 for the first (or only) segment of the trend; 2, 3, … for each segment after a break. */
+    series: z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1").transform(Number),
+    /** total: everyone the indicator covers; category: a named part the publisher leads with; median or mean of a distribution; range: a lower and upper pair. */
+    kind: z.enum(HEADLINE_KINDS),
+    measure: snake,
+    breakdown_type: required,
+    breakdown_value: required,
+    /** For a range: the upper end (measure and breakdown are the lower end). Empty otherwise. */
+    upper_measure: z.union([snake, z.literal("")]),
+    upper_breakdown_type: optional,
+    upper_breakdown_value: optional,
+    /** A few words saying what the figure covers, printed beside it. */
+    label: required,
+    /** What changed at the break before this segment; required from series 2. */
+    break_reason: optional,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.series > 1 && r.break_reason.trim() === "") ctx.addIssue({ code: "custom", path: ["break_reason"], message: "must say what changed: this row starts a new series after a break" });
+    if (r.series === 1 && r.break_reason.trim() !== "") ctx.addIssue({ code: "custom", path: ["break_reason"], message: "must be empty for series 1 (a break comes before a later series)" });
+    const upper = [r.upper_measure, r.upper_breakdown_type, r.upper_breakdown_value];
+    if (r.kind === "range" && upper.some((u) => u === "")) ctx.addIssue({ code: "custom", path: ["upper_measure"], message: "a range needs upper_measure, upper_breakdown_type and upper_breakdown_value" });
+    if (r.kind !== "range" && upper.some((u) => u !== "")) ctx.addIssue({ code: "custom", path: ["upper_measure"], message: `must be empty unless kind is range (kind is ${r.kind})` });
+  });
+export type HeadlineRuleRow = z.output<typeof HeadlineRuleRow>;
+
+/** data/reference/headlines.csv: the cards on the home page, each an indicator (shown by its headline rule) or the reason there is none. */
 export const HeadlineRow = z
   .object({
     nation: z.enum(["scotland", "england"]),
     order: z.coerce.number().int(),
     label: required,
     indicator_id: z.union([slug, z.literal("")]),
-    measure: z.union([snake, z.literal("")]),
-    breakdown_type: optional,
-    breakdown_value: optional,
     /** Why there is no figure, when the publications do not give one (then indicator_id is empty). */
     missing_reason: optional,
   })
