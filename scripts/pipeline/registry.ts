@@ -92,6 +92,8 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         figure_count: perSource.get(s.source_id) ?? 0,
       }))
       .sort((a, b) => compareText(a.source_id, b.source_id)),
+    breakdown_groups: ref.groupOrder,
+    derivations: ref.derivations.map(({ row: d }) => ({ id: d.id, kind: d.kind, dataset_id: d.dataset_id, measure_a: d.measure_a, measure_b: d.measure_b, dataset_b: d.dataset_b, output_measure: d.output_measure, formula: d.formula })),
     datasets: [...ref.datasets.values()].map(({ row }) => row).sort((a, b) => compareText(a.dataset_id, b.dataset_id)),
     areas: ref.areas.map(({ row: a }) => ({
       level: a.level,

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { FiguresFile, type Figure } from "../schemas/figure.ts";
 import { SiteRegistry } from "../schemas/site.ts";
 import { shownIndex } from "../lib/views/profile.ts";
+import type { PageContext } from "../lib/views/indicatorPage.ts";
 
 export type Indicator = SiteRegistry["indicators"][number];
 export type Source = SiteRegistry["sources"][number];
@@ -21,6 +22,8 @@ export interface SiteData {
   figuresByIndicator: Map<string, Figure[]>;
   /** Shown values of an indicator for one area. */
   shownAt: (indicatorId: string, level: string, code: string) => Figure[];
+  /** What page models need besides an indicator's own figures. */
+  context: PageContext;
 }
 
 let cached: SiteData | undefined;
@@ -49,14 +52,24 @@ export function loadSite(): SiteData {
     if (list) list.push(f);
     else figuresByIndicator.set(f.indicator_id, [f]);
   }
+  const inArea = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (!f.preferred || f.role !== "value") continue;
+    const k = `${f.geography_level}|${f.area_code}`;
+    const list = inArea.get(k);
+    if (list) list.push(f);
+    else inArea.set(k, [f]);
+  }
+  const figureById = new Map(figures.map((f) => [f.figure_id, f]));
   cached = {
     registry,
     figures,
-    figureById: new Map(figures.map((f) => [f.figure_id, f])),
+    figureById,
     indicatorById: new Map(registry.indicators.map((i) => [i.id, i])),
     sourceById: new Map(registry.sources.map((s) => [s.source_id, s])),
     figuresByIndicator,
     shownAt: shownIndex(figures),
+    context: { figureById, groupOrder: registry.breakdown_groups, derivations: registry.derivations, shownInArea: (level, code) => inArea.get(`${level}|${code}`) ?? [] },
   };
   return cached;
 }
