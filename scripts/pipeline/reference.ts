@@ -14,6 +14,7 @@ import {
   IndicatorMeasureRow,
   IndicatorRow,
   Release,
+  ServiceSectionRow,
   SourceTypeRow,
 } from "../../src/schemas/reference.ts";
 import { displayPath } from "./paths.ts";
@@ -46,6 +47,7 @@ export interface Reference {
   /** Group names in the order they first appear in the taxonomy. */
   groupOrder: string[];
   conflicts: Located<FigureConflictRow>[];
+  serviceSections: Located<ServiceSectionRow>[];
   release: Release;
 }
 
@@ -111,6 +113,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const comparisons = loadTable(dir, "comparisons.csv", ComparisonRow, problems) as Located<ComparisonRow>[];
   const taxonomyRows = loadTable(dir, "breakdown_taxonomy.csv", BreakdownTaxonomyRow, problems);
   const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
+  const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -162,6 +165,14 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
         problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: `give either ${nation}_indicator or ${nation}_missing, not both` });
     }
   }
+  indexUnique(serviceSections, (r) => r.id, "id", problems);
+  for (const r of serviceSections) {
+    for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
+      if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
+    const table = [r.row.area_table_indicator, r.row.area_table_level, r.row.area_table_periods];
+    if (table.some((x) => x === "") && table.some((x) => x !== ""))
+      problems.add({ file: r.file, line: r.line, column: "area_table_indicator", value: r.row.area_table_indicator, rule: "give area_table_indicator, area_table_level and area_table_periods together, or none of them" });
+  }
   const taxonomy = new Map<string, Map<string, Located<BreakdownTaxonomyRow>>>();
   const groupOrder: string[] = [];
   for (const t of taxonomyRows) {
@@ -200,6 +211,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     taxonomy,
     groupOrder,
     conflicts,
+    serviceSections,
     release,
   };
 }

@@ -116,6 +116,24 @@ export const FigureConflictRow = z
   .strict();
 export type FigureConflictRow = z.output<typeof FigureConflictRow>;
 
+/** data/reference/service_sections.csv: the sections of the service provision page and the indicators in each. */
+export const ServiceSectionRow = z
+  .object({
+    id: slug,
+    order: z.coerce.number().int(),
+    title: required,
+    intro: required,
+    /** Indicator ids, separated by ";", in the order shown. */
+    indicators: semicolonList,
+    /** An indicator shown as a table of areas by period at the top of the section (its headline rule's measure); empty for none. */
+    area_table_indicator: z.union([slug, z.literal("")]),
+    area_table_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    /** How many of the latest periods the area table shows. */
+    area_table_periods: z.union([z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1"), z.literal("")]),
+  })
+  .strict();
+export type ServiceSectionRow = z.output<typeof ServiceSectionRow>;
+
 /** data/reference/datasets.csv: every dataset_id, and which earlier vintage it replaces. */
 export const DatasetRow = z
   .object({

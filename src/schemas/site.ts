@@ -66,6 +66,17 @@ export const SiteRegistry = z
         figure_count: z.number().int(),
       }),
     ),
+    /** The sections of the service provision page (data/reference/service_sections.csv), in order. */
+    service_sections: z.array(
+      z.object({
+        id: z.string(),
+        order: z.number().int(),
+        title: z.string(),
+        intro: z.string(),
+        indicators: z.array(z.string()),
+        area_table: z.object({ indicator_id: z.string(), level: z.enum(GEOGRAPHY_LEVELS), periods: z.number().int() }).nullable(),
+      }),
+    ),
     /** The groups of the breakdown taxonomy, in the order charts show them (data/reference/breakdown_taxonomy.csv). */
     breakdown_groups: z.array(z.string()),
     /** The derivations (data/reference/derivations.csv), so pages can show what a derived figure rests on. */
