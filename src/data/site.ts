@@ -41,11 +41,19 @@ function readJson(path: string): unknown {
   }
 }
 
+/** Parses a data file with its schema, or stops the site build with one message naming the file, field and rule. */
+function parseFile<T>(path: string, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
+  const r = schema.safeParse(readJson(path));
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new Error(`${path}: field ${issue.path.map(String).join(".") || "(root)"}: ${issue.message} (${r.error.issues.length} problem${r.error.issues.length === 1 ? "" : "s"}); rebuild the data with "npm run build:data"`);
+}
+
 export function loadSite(): SiteData {
   if (cached) return cached;
   const dir = dataDir();
-  const registry = SiteRegistry.parse(readJson(join(dir, "site", "registry.json")));
-  const { figures } = FiguresFile.parse(readJson(join(dir, "figures.json")));
+  const registry = parseFile(join(dir, "site", "registry.json"), SiteRegistry);
+  const { figures } = parseFile(join(dir, "figures.json"), FiguresFile);
   const figuresByIndicator = new Map<string, Figure[]>();
   for (const f of figures) {
     const list = figuresByIndicator.get(f.indicator_id);
