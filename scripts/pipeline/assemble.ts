@@ -4,16 +4,22 @@ import type { Decision } from "./check.ts";
 import type { DerivedFigure } from "./derive.ts";
 import type { HarmonisedFigure } from "./harmonise.ts";
 import { derivedFigureId, publishedFigureId } from "./ids.ts";
-import type { Reference } from "./reference.ts";
+import { measureOf, type Reference } from "./reference.ts";
 import type { ValidSources } from "./validate.ts";
 import { GEOGRAPHY_LEVELS } from "../../src/schemas/vocabulary.ts";
 
 const QUALIFIER =
-  /published (?:only )?as '(?:up by |increased by )?(more than|over|almost|nearly|just under|around|fewer than|about|approximately|at least)\b/i;
+  /published (?:only )?as '((?:up by |increased by |averaging |the creation of )?(more than|over|almost|nearly|just under|around|fewer than|about|approximately|at least|in the region of)\b[^']*)'?/i;
 
-/** The words that qualify a published number ("more than 1,200"), read from the transcriber's notes. */
-export function qualifierFromNotes(notes: string): string {
-  return QUALIFIER.exec(notes)?.[1]?.toLowerCase() ?? "";
+/**
+ * The words that qualify a published number ("more than 1,200"), read from the transcriber's notes. When the quoted
+ * words qualify a phrase and give the exact number in brackets ("over three in four (75.9%)"), the number is exact.
+ */
+export function qualifierFromNotes(notes: string, value = ""): string {
+  const m = QUALIFIER.exec(notes);
+  if (!m) return "";
+  if (value !== "" && m[1]!.includes(`(${value}`)) return "";
+  return m[2]!.toLowerCase();
 }
 
 /** GSS shorthand for a figure: [c] suppressed, [x] not available, [r] revised. */
@@ -56,7 +62,7 @@ export function assemble(
   );
   const out: Figure[] = all.map((f, i) => {
     const d = decisions[i]!;
-    const m = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`)!.row;
+    const m = measureOf(ref, f)!.row;
     const source = valid.sources.get(f.source_id)!.row;
     const range = parsePeriod(f.period);
     const isDerived = i >= published.length;
@@ -84,7 +90,7 @@ export function assemble(
       source_location: f.source_location,
       notes: f.notes,
       marker: markerFor(f.status, d.revised, f.notes),
-      qualifier: qualifierFromNotes(f.notes),
+      qualifier: qualifierFromNotes(f.notes, f.value),
       area_label: f.area.name,
       period_start: range?.start ?? "",
       period_end: range?.end ?? "",

@@ -1,6 +1,6 @@
 import { displayPath } from "./paths.ts";
 import type { ProblemList } from "./problems.ts";
-import type { Reference } from "./reference.ts";
+import { measureOf, type Reference } from "./reference.ts";
 import type { HarmonisedFigure } from "./harmonise.ts";
 import { displayKey, figureKey } from "./ids.ts";
 import type { ValidSources } from "./validate.ts";
@@ -164,18 +164,22 @@ export function checkDuplicates(figures: HarmonisedFigure[], valid: ValidSources
 /**
  * Stage 4 (after derive), later vintages win: where a dataset supersedes another (datasets.csv),
  * the older dataset's figures with the same measure, period, area and breakdown are not shown.
+ * Several datasets may supersede one (two later releases each revising a different quarter of it); the nearest
+ * later vintage with the figure wins, then the one after it.
  */
 export function applySupersedes(figures: HarmonisedFigure[], decisions: Decision[], ref: Reference): void {
-  const superseding = new Map<string, string>();
-  for (const d of ref.datasets.values()) if (d.row.supersedes) superseding.set(d.row.supersedes, d.row.dataset_id);
+  const superseding = new Map<string, string[]>();
+  for (const d of ref.datasets.values()) if (d.row.supersedes) superseding.set(d.row.supersedes, [...(superseding.get(d.row.supersedes) ?? []), d.row.dataset_id]);
   if (superseding.size === 0) return;
   const newer = new Map<string, number>();
   figures.forEach((f, i) => {
     if (decisions[i]!.preferred) newer.set(`${f.dataset_id}\u001f${displayKey(f)}`, i);
   });
   figures.forEach((f, i) => {
-    let by = superseding.get(f.dataset_id);
-    while (by !== undefined) {
+    const queue = [...(superseding.get(f.dataset_id) ?? [])];
+    const seen = new Set<string>(queue);
+    while (queue.length > 0) {
+      const by = queue.shift()!;
       const j = newer.get(`${by}\u001f${displayKey(f)}`);
       if (j !== undefined) {
         const w = figures[j]!;
@@ -189,7 +193,7 @@ export function applySupersedes(figures: HarmonisedFigure[], decisions: Decision
         if (changed) decisions[j] = { ...decisions[j]!, revised: true };
         break;
       }
-      by = superseding.get(by);
+      for (const next of superseding.get(by) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
     }
   });
 }
@@ -202,7 +206,7 @@ export function checkOverlaps(figures: HarmonisedFigure[], decisions: Decision[]
   const seen = new Map<string, number>();
   figures.forEach((f, i) => {
     if (!decisions[i]!.preferred) return;
-    const k = `${ref.measureByKey.get(`${f.dataset_id}|${f.measure}`)?.row.indicator_id}\u001f${displayKey(f)}`;
+    const k = `${measureOf(ref, f)?.row.indicator_id}\u001f${displayKey(f)}`;
     const j = seen.get(k);
     if (j === undefined) {
       seen.set(k, i);
@@ -223,14 +227,17 @@ export function checkOverlaps(figures: HarmonisedFigure[], decisions: Decision[]
 /** Stage 4b, check the registry: every measure belongs to an indicator with the same unit. */
 export function checkRegistry(figures: HarmonisedFigure[], ref: Reference, problems: ProblemList): void {
   for (const f of figures) {
-    const m = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`);
+    const m = measureOf(ref, f);
     if (!m) {
+      const listed = ref.measureByKey.has(`${f.dataset_id}|${f.measure}`);
       problems.add({
         file: f.file,
         line: f.line,
-        column: "measure",
-        value: f.measure,
-        rule: `of dataset ${f.dataset_id} is used by no indicator (add it to ${displayPath(`${ref.dir}/indicator_measures.csv`)})`,
+        column: listed ? "period" : "measure",
+        value: listed ? f.period : f.measure,
+        rule: listed
+          ? `is a kind of period that no row of ${displayPath(`${ref.dir}/indicator_measures.csv`)} takes for ${f.dataset_id} ${f.measure} (see its periods column)`
+          : `of dataset ${f.dataset_id} is used by no indicator (add it to ${displayPath(`${ref.dir}/indicator_measures.csv`)})`,
       });
       continue;
     }
@@ -240,11 +247,16 @@ export function checkRegistry(figures: HarmonisedFigure[], ref: Reference, probl
   }
 }
 
-/** Stage 4c, check coverage after derivation: every indicator and every listed measure has figures. */
+/** The key checkCoverage counts figures under: a row of indicator_measures.csv. */
+export function measureRowKey(m: { dataset_id: string; measure: string; periods: string }): string {
+  return `${m.dataset_id}|${m.measure}|${m.periods}`;
+}
+
+/** Stage 4c, check coverage after derivation: every indicator and every listed measure has figures (present: measureRowKey of each figure's row). */
 export function checkCoverage(present: Set<string>, ref: Reference, problems: ProblemList): void {
   const indicatorsWithFigures = new Set<string>();
   for (const m of ref.indicatorMeasures) {
-    if (present.has(`${m.row.dataset_id}|${m.row.measure}`)) indicatorsWithFigures.add(m.row.indicator_id);
+    if (present.has(measureRowKey(m.row))) indicatorsWithFigures.add(m.row.indicator_id);
     else problems.add({ file: m.file, line: m.line, column: "measure", value: m.row.measure, rule: `has no figures in dataset ${m.row.dataset_id}` });
   }
   for (const i of ref.indicators) {
@@ -260,7 +272,7 @@ export function checkHeadlineRules(figures: HarmonisedFigure[], decisions: Decis
   const shown = new Set<string>();
   figures.forEach((f, i) => {
     if (!decisions[i]!.preferred) return;
-    const m = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`)?.row;
+    const m = measureOf(ref, f)?.row;
     if (m?.role === "value") shown.add(`${m.indicator_id}\u001f${f.measure}\u001f${f.breakdown_type}\u001f${f.breakdown_value}`);
   });
   for (const rows of ref.headlineRules.values()) {

@@ -14,9 +14,11 @@ import {
   IndicatorMeasureRow,
   IndicatorRow,
   Release,
+  RemovedFigureRow,
   ServiceSectionRow,
   SourceTypeRow,
 } from "../../src/schemas/reference.ts";
+import { parsePeriod } from "../../src/lib/periods.ts";
 import { displayPath } from "./paths.ts";
 import type { ProblemList } from "./problems.ts";
 import { readCsvFile, validateRows, type Located } from "./tables.ts";
@@ -33,8 +35,8 @@ export interface Reference {
   indicators: Located<IndicatorRow>[];
   indicatorById: Map<string, Located<IndicatorRow>>;
   indicatorMeasures: Located<IndicatorMeasureRow>[];
-  /** `${dataset_id}|${measure}` → indicator measure */
-  measureByKey: Map<string, Located<IndicatorMeasureRow>>;
+  /** `${dataset_id}|${measure}` → its indicator measure rows (several only when they take different kinds of period). */
+  measureByKey: Map<string, Located<IndicatorMeasureRow>[]>;
   datasets: Map<string, Located<DatasetRow>>;
   sourceTypes: Map<string, Located<SourceTypeRow>>;
   derivations: Located<DerivationRow>[];
@@ -48,6 +50,8 @@ export interface Reference {
   groupOrder: string[];
   conflicts: Located<FigureConflictRow>[];
   serviceSections: Located<ServiceSectionRow>[];
+  /** Figures of earlier releases that later releases removed, with the reason (removed_figures.csv). */
+  removedFigures: Located<RemovedFigureRow>[];
   release: Release;
 }
 
@@ -77,6 +81,40 @@ function indexUnique<T>(rows: Located<T>[], key: (r: T) => string, column: strin
     else map.set(k, r);
   }
   return map;
+}
+
+/**
+ * indicator_measures.csv by dataset and measure. A dataset measure has one row, or (when the dataset publishes it for
+ * single years and for multi-year windows, which belong to different indicators) one row per kind of period.
+ */
+function indexMeasures(rows: Located<IndicatorMeasureRow>[], problems: ProblemList): Map<string, Located<IndicatorMeasureRow>[]> {
+  const map = new Map<string, Located<IndicatorMeasureRow>[]>();
+  for (const r of rows) {
+    const k = `${r.row.dataset_id}|${r.row.measure}`;
+    const list = map.get(k) ?? [];
+    const clash = list.find((o) => o.row.periods === r.row.periods || o.row.periods === "" || r.row.periods === "");
+    if (clash) {
+      problems.add({
+        file: r.file,
+        line: r.line,
+        column: "measure",
+        value: k,
+        rule: clash.row.periods === r.row.periods ? `is listed twice (first on line ${clash.line})` : `is also on line ${clash.line}; rows of one dataset measure must each name a different kind of period in the periods column`,
+      });
+      continue;
+    }
+    map.set(k, [...list, r]);
+  }
+  return map;
+}
+
+/** The indicator measure row a figure belongs to: by dataset and measure, and by the kind of its period when rows differ by it. */
+export function measureOf(ref: Pick<Reference, "measureByKey">, f: { dataset_id: string; measure: string; period: string }): Located<IndicatorMeasureRow> | undefined {
+  const rows = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`);
+  if (!rows) return undefined;
+  if (rows.length === 1 && rows[0]!.row.periods === "") return rows[0];
+  const kind = parsePeriod(f.period)?.kind;
+  return rows.find((r) => r.row.periods === kind);
 }
 
 function loadRelease(dir: string, problems: ProblemList): Release | undefined {
@@ -114,6 +152,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const taxonomyRows = loadTable(dir, "breakdown_taxonomy.csv", BreakdownTaxonomyRow, problems);
   const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
   const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
+  const removedFigures = loadTable(dir, "removed_figures.csv", RemovedFigureRow, problems);
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -135,7 +174,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   }
 
   const indicatorById = indexUnique(indicators, (i) => i.id, "id", problems);
-  const measureByKey = indexUnique(indicatorMeasures, (m) => `${m.dataset_id}|${m.measure}`, "measure", problems);
+  const measureByKey = indexMeasures(indicatorMeasures, problems);
   for (const m of indicatorMeasures) {
     if (!indicatorById.has(m.row.indicator_id))
       problems.add({ file: m.file, line: m.line, column: "indicator_id", value: m.row.indicator_id, rule: "is not an indicator in indicators.csv" });
@@ -166,6 +205,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     }
   }
   indexUnique(serviceSections, (r) => r.id, "id", problems);
+  indexUnique(removedFigures, (r) => `${r.release_id} ${r.figure_id}`, "figure_id", problems);
   for (const r of serviceSections) {
     for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
       if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
@@ -212,6 +252,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     groupOrder,
     conflicts,
     serviceSections,
+    removedFigures,
     release,
   };
 }

@@ -113,7 +113,10 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
       id: h.id,
       previous: h.previous,
       ...h.counts,
-      revised_figures: h.changes.filter((c) => c.change === "revised").map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_value: c.old_value, old_status: c.old_status, new_value: c.new_value, new_status: c.new_status })),
+      revised_figures: h.changes.filter((c) => c.change === "revised").map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_figure_id: c.old_figure_id, old_value: c.old_value, old_status: c.old_status, old_source_id: c.old_source_id, new_value: c.new_value, new_status: c.new_status, new_source_id: c.new_source_id })),
+      removed_figures: h.changes
+        .filter((c) => c.change === "removed")
+        .map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_value: c.old_value, old_status: c.old_status, replaced_by: ref.removedFigures.find((r) => r.row.release_id === h.id && r.row.figure_id === c.figure_id)?.row.replaced_by ?? "", reason: c.reason })),
     })),
   };
 }

@@ -1,13 +1,13 @@
 import type { Figure } from "../../src/schemas/figure.ts";
-import { applyConflicts, applySupersedes, checkCoverage, conflictKey, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
+import { applyConflicts, applySupersedes, checkCoverage, measureRowKey, conflictKey, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
-import { diffSnapshots, loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
+import { diffSnapshots, loadSnapshots, releaseHistory, removalProblems, snapshotOf } from "./changelog.ts";
 import { displayPath } from "./paths.ts";
 import { derive } from "./derive.ts";
 import { harmonise } from "./harmonise.ts";
 import { loadSources } from "./load.ts";
 import { ProblemList, throwIfAny } from "./problems.ts";
-import { loadReference } from "./reference.ts";
+import { loadReference, measureOf } from "./reference.ts";
 import { buildRegistry } from "./registry.ts";
 import { validateSources } from "./validate.ts";
 import { writeOutputs } from "./write.ts";
@@ -61,7 +61,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   applyConflicts(all, allDecisions, harmonised.length, ref, problems);
   applySupersedes(all, allDecisions, ref);
   checkOverlaps(all, allDecisions, ref, problems);
-  checkCoverage(new Set(all.map((f) => `${f.dataset_id}|${f.measure}`)), ref, problems);
+  checkCoverage(new Set(all.flatMap((f) => { const m = measureOf(ref, f); return m ? [measureRowKey(m.row)] : []; })), ref, problems);
   checkHeadlineRules(all, allDecisions, ref, problems);
   stage("derive");
   throwIfAny(problems);
@@ -83,7 +83,10 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
         rule: `records release ${ref.release.id} as published, but ${changed} figure${changed === 1 ? "" : "s"} now differ; give this build a new release id and date in ${displayPath(`${opts.referenceDir}/release.json`)}`,
       });
   }
-  const history = releaseHistory(ref.release.id, current, snapshots);
+  const removals = ref.removedFigures.map((r) => r.row);
+  const history = releaseHistory(ref.release.id, current, snapshots, removals);
+  const removalsFile = displayPath(`${opts.referenceDir}/removed_figures.csv`);
+  if (history[0]?.previous) for (const p of removalProblems(history[0], removals, ids)) problems.add({ file: removalsFile, column: "figure_id", value: p.figure_id, rule: p.rule });
   const registry = buildRegistry(figures, ref, valid, problems, history);
   throwIfAny(problems);
   stage("assemble");

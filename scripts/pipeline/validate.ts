@@ -32,6 +32,11 @@ export interface ValidSources {
   sources: Map<string, SourceEntry>;
 }
 
+/** A measure that is a change between two periods (its name ends in _change), not a share of a whole. */
+export function isPercentChange(measure: string): boolean {
+  return measure.endsWith("_change");
+}
+
 const NEVER_NEGATIVE: ReadonlySet<Unit> = new Set(["count", "wte", "rate_per_100000", "rate_per_1000000", "days"]);
 
 /**
@@ -47,7 +52,11 @@ export function rowRule(row: SourceFigureRow): { column: keyof SourceFigureRow; 
     return { column: "value", rule: `must be empty when status is ${row.status}` };
   if (!hasValue) return undefined;
   const n = Number(row.value);
-  if (row.unit === "percent" && (n < 0 || n > 100)) return { column: "value", rule: "is outside 0–100 for unit percent" };
+  // A percentage change (a measure named …_change, e.g. nhs_workforce_wte_change) can fall or more than double,
+  // but nothing falls by more than all of itself; every other percentage is a share of a whole.
+  if (row.unit === "percent" && isPercentChange(row.measure)) {
+    if (n < -100) return { column: "value", rule: "is below −100 for a percentage change (nothing falls by more than 100%)" };
+  } else if (row.unit === "percent" && (n < 0 || n > 100)) return { column: "value", rule: "is outside 0–100 for unit percent" };
   if (NEVER_NEGATIVE.has(row.unit) && n < 0) return { column: "value", rule: `is negative; unit ${row.unit} cannot be negative` };
   return undefined;
 }

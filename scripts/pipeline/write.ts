@@ -5,7 +5,7 @@ import { tableSchemaFields } from "../../src/schemas/dictionary.ts";
 import { FIGURE_CSV_COLUMNS, type Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
 import { CsvWriter, HashingWriter, type WrittenFile } from "./csvWrite.ts";
-import type { Change, ReleaseLog } from "./changelog.ts";
+import { CHANGE_COLUMNS, changelogMarkdown, type ReleaseLog } from "./changelog.ts";
 import type { Reference } from "./reference.ts";
 
 /** A figure field as a CSV cell: arrays joined with ";", booleans as true/false, value as published. */
@@ -81,32 +81,12 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
   }
 }
 
-const CHANGE_COLUMNS = ["release_id", "change", "figure_id", "indicator_id", "old_value", "old_status", "new_value", "new_status"] as const;
-
 /** CHANGELOG.csv (every change of every release) and CHANGELOG.md (a summary a person can read). */
 function writeChangelog(dir: string, history: ReleaseLog[], written: Map<string, WrittenFile>): void {
   const csv = new CsvWriter(join(dir, "CHANGELOG.csv"), CHANGE_COLUMNS);
-  for (const h of history) for (const c of h.changes) csv.row(CHANGE_COLUMNS.map((k) => c[k as keyof Change]));
+  for (const h of history) for (const c of h.changes) csv.row(CHANGE_COLUMNS.map((k) => c[k]));
   written.set(join(dir, "CHANGELOG.csv"), csv.close());
-  const lines = ["# Changelog of data releases", "", "Every figure added, revised or removed in each release, compared with the release before. The full list is in CHANGELOG.csv.", ""];
-  for (const h of history) {
-    lines.push(`## Release ${h.id}`, "");
-    if (h.previous === "") lines.push(`First release: ${h.counts.added} figures.`, "");
-    else lines.push(`Compared with release ${h.previous}: ${h.counts.added} figures added, ${h.counts.revised} revised, ${h.counts.removed} removed.`, "");
-    const revised = h.changes.filter((c) => c.change === "revised");
-    if (revised.length > 0) {
-      lines.push("Revised figures (old → new):", "");
-      for (const c of revised) lines.push(`- ${c.figure_id} (${c.indicator_id}): ${c.old_value || `[${c.old_status}]`} → ${c.new_value || `[${c.new_status}]`}${c.old_status !== c.new_status ? ` (status ${c.old_status} → ${c.new_status})` : ""}`);
-      lines.push("");
-    }
-    const removed = h.changes.filter((c) => c.change === "removed");
-    if (removed.length > 0) {
-      lines.push("Removed figures:", "");
-      for (const c of removed) lines.push(`- ${c.figure_id} (${c.indicator_id}): was ${c.old_value || `[${c.old_status}]`}`);
-      lines.push("");
-    }
-  }
-  writeFileSync(join(dir, "CHANGELOG.md"), `${lines.join("\n")}\n`);
+  writeFileSync(join(dir, "CHANGELOG.md"), changelogMarkdown(history));
 }
 
 function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, written: Map<string, WrittenFile>): void {
@@ -146,7 +126,7 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, w
     ),
     resource(join(dir, "CHANGELOG.csv"), {
       title: "Changelog: figures added, revised or removed in each release",
-      description: "One row per change: release_id, change (added, revised, removed), figure_id, indicator_id, old and new value and status. CHANGELOG.md summarises it.",
+      description: "One row per change: release_id, change (added, revised, removed), figure_id, indicator_id, the figure it revises (old_figure_id), old and new value, status and source, and the reason for a removal. CHANGELOG.md summarises it.",
       format: "csv",
       mediatype: "text/csv",
     }),

@@ -3,7 +3,8 @@
  * Labels that are not dates ("unknown", "by March 2025") give no range: they are listed, not charted.
  */
 
-export type PeriodKind = "year" | "financial_year" | "quarter" | "years" | "financial_years" | "date" | "month" | "range";
+import type { PeriodKind } from "../schemas/vocabulary.ts";
+export type { PeriodKind };
 
 export interface PeriodRange {
   kind: PeriodKind;

@@ -5,6 +5,7 @@ import {
   GEOGRAPHY_LEVELS,
   MEASURE_ROLES,
   NATIONS,
+  PERIOD_KINDS,
   POLARITIES,
   SOURCE_TYPES,
   TOPICS,
@@ -72,6 +73,11 @@ export const IndicatorMeasureRow = z
     role: z.enum(MEASURE_ROLES),
     /** Plain-English label for this measure, shown in tables. */
     label: required,
+    /**
+     * The kind of period this row takes (a kind from src/lib/periods.ts, e.g. year or years), when one dataset publishes
+     * the same measure for single years and for multi-year windows that belong to different indicators; empty for every period.
+     */
+    periods: z.union([z.enum(PERIOD_KINDS), z.literal("")]),
   })
   .strict();
 export type IndicatorMeasureRow = z.output<typeof IndicatorMeasureRow>;
@@ -259,6 +265,24 @@ export type ComparisonRow = {
   comparable: "yes" | "no";
   notes: string;
 } & Record<`${"scotland" | "england"}_${"indicator" | "measure" | "breakdown_type" | "breakdown_value" | "missing"}`, string>;
+
+/**
+ * data/reference/removed_figures.csv: figures of an earlier release that a later release no longer has, and why. Every
+ * figure of the previous release that is gone must have a row (its old link must lead somewhere), and every row must
+ * name a figure that is gone; the build stops otherwise.
+ */
+export const RemovedFigureRow = z
+  .object({
+    /** The release that removed it. */
+    release_id: z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/, "must be a release id such as 2026-12"),
+    figure_id: z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id (f- or d- and 16 hex digits)"),
+    /** The figure shown in its place, if any: its page carries the old id as an anchor, so old links land on it. */
+    replaced_by: z.union([z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id or empty"), z.literal("")]),
+    /** Why, in words a reader can follow; printed in the changelog and on the Data page. */
+    reason: required,
+  })
+  .strict();
+export type RemovedFigureRow = z.output<typeof RemovedFigureRow>;
 
 /** data/reference/release.json: the data release this build publishes. */
 export const Release = z

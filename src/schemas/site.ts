@@ -114,7 +114,12 @@ export const SiteRegistry = z
         added: z.number().int(),
         revised: z.number().int(),
         removed: z.number().int(),
-        revised_figures: z.array(z.object({ figure_id: z.string(), indicator_id: z.string(), old_value: z.string(), old_status: z.string(), new_value: z.string(), new_status: z.string() })),
+        /** Revised figures: the figure shown now and the figure of the previous release it revises (the same id when revised in place), with both values and sources. */
+        revised_figures: z.array(
+          z.object({ figure_id: z.string(), indicator_id: z.string(), old_figure_id: z.string(), old_value: z.string(), old_status: z.string(), old_source_id: z.string(), new_value: z.string(), new_status: z.string(), new_source_id: z.string() }),
+        ),
+        /** Figures of the previous release that this one no longer has, the figure shown in their place (if any) and why. */
+        removed_figures: z.array(z.object({ figure_id: z.string(), indicator_id: z.string(), old_value: z.string(), old_status: z.string(), replaced_by: z.string(), reason: z.string() })),
       }),
     ),
     comparisons: z.array(

@@ -32,11 +32,17 @@ export const TOPICS = [
   "workforce_size",
   "vacancies",
   "turnover",
+  "workload",
+  "training",
   "diversity_contracts",
   "service_provision",
   "need",
 ] as const;
 export type Topic = (typeof TOPICS)[number];
+
+/** Kinds of period label that src/lib/periods.ts can read as dates (a year, a financial year, a multi-year window …). */
+export const PERIOD_KINDS = ["year", "financial_year", "quarter", "years", "financial_years", "date", "month", "range"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export const POLARITIES = ["higher_is_better", "higher_is_worse", "neutral"] as const;
 export type Polarity = (typeof POLARITIES)[number];
@@ -134,6 +140,8 @@ export const TOPIC_LABEL: Record<Topic, string> = {
   workforce_size: "Workforce size",
   vacancies: "Vacancies",
   turnover: "Turnover and retention",
+  workload: "Caseloads and sickness absence",
+  training: "Training and qualifications",
   diversity_contracts: "Diversity and contracts",
   service_provision: "Service provision",
   need: "Need: deaths and population",

@@ -156,7 +156,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     expect(
       problemsAfter((f) => {
         edit(REF(f, "indicators.csv"), "test-population,Population,", "test-empty,Empty,Empty,Nothing.,count,0,neutral,need,scotland,None.,None.\ntest-population,Population,");
-        edit(REF(f, "indicator_measures.csv"), "test-population,", "test-empty,test_survey,empty_count,value,Empty\ntest-population,");
+        edit(REF(f, "indicator_measures.csv"), "test-population,", "test-empty,test_survey,empty_count,value,Empty,\ntest-population,");
         edit(REF(f, "headline_rules.csv"), "test-population,", "test-empty,1,total,empty_count,total,all,,,,nothing,\ntest-population,");
       }),
     ).toMatchInlineSnapshot(`

@@ -76,11 +76,21 @@ describe("pipeline golden outputs on the minimal fixture", () => {
     expect(all.filter((c) => c.release_id === "1999-12").map((c) => c.change)).toEqual(["added", "added", "added"]);
     const changes = all.filter((c) => c.release_id === "2000-01-test");
     const of = (kind: string) => changes.filter((c) => c.change === kind);
-    expect(of("revised").map((c) => [c.figure_id, c.old_value, c.new_value])).toEqual([["f-ff932f30232b0404", "99.5", "100.5"]]);
-    expect(of("removed").map((c) => c.figure_id)).toEqual(["f-0000000000000aaa"]);
-    // Every figure of this release not in the snapshot is added; 477 is unchanged, so it is not listed.
-    expect(of("added")).toHaveLength(rows.length - 2);
-    expect(read("CHANGELOG.md")).toContain("Compared with release 1999-12: 17 figures added, 1 revised, 1 removed.");
+    // 99.5 → 100.5 is revised in place (same id). 477 → 479 arrives as a new figure from a later source (a new id): it is
+    // listed as revised against 477, with both values and both sources, not as an addition.
+    const placements = rows.filter((r) => r.measure === "placements");
+    const revisedPlacement = placements.find((r) => r.preferred === "true")!;
+    expect(of("revised").map((c) => [c.old_figure_id, c.figure_id, c.old_value, c.new_value])).toEqual([
+      ["f-586054d87f3d2c2c", revisedPlacement.figure_id, "477", "479"],
+      ["f-ff932f30232b0404", "f-ff932f30232b0404", "99.5", "100.5"],
+    ].sort((a, b) => (a[1]! < b[1]! ? -1 : 1)));
+    const viaNewFigure = of("revised").find((c) => c.old_figure_id === "f-586054d87f3d2c2c")!;
+    expect([viaNewFigure.old_source_id, viaNewFigure.new_source_id]).toEqual([placements.find((r) => r.value === "477")!.source_id, revisedPlacement.source_id]);
+    expect(of("removed").map((c) => [c.figure_id, c.reason])).toEqual([["f-0000000000000aaa", expect.stringMatching(/needs a reason/)]]);
+    // Every other figure of this release not in the snapshot is added (477 itself is still there, unchanged, set aside).
+    expect(of("added")).toHaveLength(rows.length - 3);
+    expect(read("CHANGELOG.md")).toContain(`Compared with release 1999-12: ${rows.length - 3} figures added, 2 revised, 1 removed.`);
+    expect(read("CHANGELOG.md")).toContain(`f-586054d87f3d2c2c → ${revisedPlacement.figure_id} (test-placements): 477 (`);
   });
 
   it("writes a checksum for every file and a data package describing every data file", () => {
