@@ -156,7 +156,17 @@ export interface ReleaseLog {
   id: string;
   previous: string;
   counts: { added: number; revised: number; removed: number };
+  /** Indicators this release brings in (none of their figures was in the previous release), and those it adds to or revises. */
+  indicators: { new: string[]; updated: string[] };
   changes: Change[];
+}
+
+/** Which indicators a release brings in, and which existing ones it adds figures to or revises. */
+export function indicatorsChanged(before: readonly SnapshotRow[], changes: readonly Change[]): ReleaseLog["indicators"] {
+  if (before.length === 0) return { new: [], updated: [] };
+  const existing = new Set(before.map((r) => r.indicator_id));
+  const touched = [...new Set(changes.filter((c) => c.change !== "removed").map((c) => c.indicator_id))].sort(compareText);
+  return { new: touched.filter((i) => !existing.has(i)), updated: touched.filter((i) => existing.has(i)) };
 }
 
 /**
@@ -168,7 +178,7 @@ export function releaseHistory(currentId: string, current: SnapshotRow[], snapsh
   const logs: ReleaseLog[] = [];
   const add = (id: string, previous: { id: string; rows: SnapshotRow[] } | undefined, rows: SnapshotRow[]) => {
     const changes = diffSnapshots(id, previous?.rows ?? [], rows, removals.filter((r) => r.release_id === id));
-    logs.push({ id, previous: previous?.id ?? "", counts: countChanges(changes), changes });
+    logs.push({ id, previous: previous?.id ?? "", counts: countChanges(changes), indicators: indicatorsChanged(previous?.rows ?? [], changes), changes });
   };
   earlier.forEach((s, i) => add(s.id, earlier[i - 1], s.rows));
   add(currentId, earlier.at(-1), current);

@@ -18,7 +18,7 @@ export function roundDerived(v: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-/** The three formulas. Each returns undefined when it cannot be computed (no number or a zero denominator). */
+/** The formulas. Each returns undefined when it cannot be computed (no number or a zero denominator). */
 export const FORMULAS = {
   /** 100 × a / (a + b), e.g. vacancy rate = vacancies / (staff in post + vacancies). */
   percent_of_sum: (a: number, b: number) => (a + b > 0 ? (100 * a) / (a + b) : undefined),
@@ -26,7 +26,16 @@ export const FORMULAS = {
   percent_of_total: (a: number, b: number) => (b > 0 ? (100 * a) / b : undefined),
   /** 100,000 × a / b, e.g. deaths per 100,000 population. */
   rate_per_100000: (a: number, b: number) => (b > 0 ? (100000 * a) / b : undefined),
+  /** a / b, e.g. people in treatment per whole-time-equivalent worker (same area and period only). */
+  ratio: (a: number, b: number) => (b > 0 ? a / b : undefined),
 } as const;
+
+/** The denominator's breakdown of a ratio ("type=value"), or undefined for the numerator's own breakdown. */
+export function breakdownB(spec: string): { type: string; value: string } | undefined {
+  if (spec === "") return undefined;
+  const i = spec.indexOf("=");
+  return { type: spec.slice(0, i), value: spec.slice(i + 1) };
+}
 
 /**
  * Stage 5, derive: computes each derivation in data/reference/derivations.csv from shown published
@@ -40,6 +49,10 @@ export function derive(
   /** Keys (figureKey) where a recorded conflict shows the derived figure even though a published one exists. */
   deriveDespitePublished: ReadonlySet<string> = new Set(),
 ): DerivedFigure[] {
+  // The canonical label a denominator's breakdown is matched on (the taxonomy's, as on the figures themselves).
+  const canonicalOf = new Map<string, string>();
+  for (const f of figures) canonicalOf.set(`${f.breakdown_type}\u001f${f.breakdown_value}`, f.breakdown_canonical);
+  const canonical = (type: string, value: string) => canonicalOf.get(`${type}\u001f${value}`) ?? value;
   const shown = new Map<string, number>();
   const byMeasure = new Map<string, number[]>();
   const published = new Set<string>();
@@ -56,6 +69,7 @@ export function derive(
   for (const { row: d, file, line } of derivations) {
     const formula = FORMULAS[d.kind];
     const datasetB = d.dataset_b || d.dataset_id;
+    const other = breakdownB(d.breakdown_b);
     for (const i of byMeasure.get(`${d.dataset_id}|${d.measure_a}`) ?? []) {
       const a = figures[i]!;
       if (d.breakdown_types.length > 0 && !d.breakdown_types.includes(a.breakdown_type)) continue;
@@ -67,6 +81,7 @@ export function derive(
               dataset_id: datasetB,
               measure: d.measure_b,
               period: d.period_b ? d.period_b.replace("{period}", a.period) : a.period,
+              ...(other ? { breakdown_type: other.type, breakdown_value: other.value, breakdown_canonical: canonical(other.type, other.value) } : {}),
             });
       const j = shown.get(bKey);
       if (j === undefined) continue;

@@ -17,6 +17,7 @@ import {
   RemovedFigureRow,
   ServiceSectionRow,
   SourceTypeRow,
+  WorkforceNeedRow,
 } from "../../src/schemas/reference.ts";
 import { parsePeriod } from "../../src/lib/periods.ts";
 import { displayPath } from "./paths.ts";
@@ -52,6 +53,8 @@ export interface Reference {
   serviceSections: Located<ServiceSectionRow>[];
   /** Figures of earlier releases that later releases removed, with the reason (removed_figures.csv). */
   removedFigures: Located<RemovedFigureRow>[];
+  /** The workforce set beside need, per nation (workforce_need.csv). */
+  workforceNeed: Located<WorkforceNeedRow>[];
   release: Release;
 }
 
@@ -153,6 +156,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
   const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
   const removedFigures = loadTable(dir, "removed_figures.csv", RemovedFigureRow, problems);
+  const workforceNeed = loadTable(dir, "workforce_need.csv", WorkforceNeedRow, problems) as Located<WorkforceNeedRow>[];
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -206,6 +210,19 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   }
   indexUnique(serviceSections, (r) => r.id, "id", problems);
   indexUnique(removedFigures, (r) => `${r.release_id} ${r.figure_id}`, "figure_id", problems);
+  indexUnique(workforceNeed, (r) => r.id, "id", problems);
+  for (const r of workforceNeed) {
+    for (const side of ["workforce", "need"] as const) {
+      const id = r.row[`${side}_indicator`];
+      if (id === "") continue;
+      if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: `${side}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
+      else if (!indicatorMeasures.some((m) => m.row.indicator_id === id && m.row.measure === r.row[`${side}_measure`] && m.row.role === "value"))
+        problems.add({ file: r.file, line: r.line, column: `${side}_measure`, value: r.row[`${side}_measure`], rule: `is not a value measure of indicator ${id} in indicator_measures.csv` });
+    }
+    const d = r.row.derivation_id === "" ? undefined : derivations.find((x) => x.row.id === r.row.derivation_id);
+    if (r.row.derivation_id !== "" && d?.row.kind !== "ratio")
+      problems.add({ file: r.file, line: r.line, column: "derivation_id", value: r.row.derivation_id, rule: d ? `is a ${d.row.kind} derivation; a workforce–need ratio must be of kind ratio` : "is not a derivation in derivations.csv" });
+  }
   for (const r of serviceSections) {
     for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
       if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
@@ -253,6 +270,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     conflicts,
     serviceSections,
     removedFigures,
+    workforceNeed,
     release,
   };
 }

@@ -7,6 +7,7 @@ import type { ProblemList } from "./problems.ts";
 import type { Reference } from "./reference.ts";
 import type { ValidSources } from "./validate.ts";
 import type { ReleaseLog } from "./changelog.ts";
+import { workforceNeedRegistry } from "./workforceNeed.ts";
 import { headlineAt, type HeadlineRule } from "../../src/lib/views/headline.ts";
 
 /** Latest shown national figure matching a comparison side, or undefined. */
@@ -109,14 +110,20 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
     })),
     headlines,
     comparisons,
+    workforce_need: workforceNeedRegistry(figures, ref, problems),
     releases: history.map((h) => ({
       id: h.id,
       previous: h.previous,
       ...h.counts,
+      new_indicators: h.indicators.new,
+      updated_indicators: h.indicators.updated,
       revised_figures: h.changes.filter((c) => c.change === "revised").map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_figure_id: c.old_figure_id, old_value: c.old_value, old_status: c.old_status, old_source_id: c.old_source_id, new_value: c.new_value, new_status: c.new_status, new_source_id: c.new_source_id })),
       removed_figures: h.changes
         .filter((c) => c.change === "removed")
-        .map((c) => ({ figure_id: c.figure_id, indicator_id: c.indicator_id, old_value: c.old_value, old_status: c.old_status, replaced_by: ref.removedFigures.find((r) => r.row.release_id === h.id && r.row.figure_id === c.figure_id)?.row.replaced_by ?? "", reason: c.reason })),
+        .map((c) => {
+          const recorded = ref.removedFigures.find((r) => r.row.release_id === h.id && r.row.figure_id === c.figure_id)?.row;
+          return { figure_id: c.figure_id, indicator_id: c.indicator_id, old_value: c.old_value, old_status: c.old_status, replaced_by: recorded?.replaced_by ?? "", reason: recorded?.reason ?? c.reason };
+        }),
     })),
   };
 }

@@ -36,6 +36,8 @@ export const paths = {
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
   serviceProvision: () => "service-provision/",
   compare: () => "compare/",
+  /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
+  workforceNeed: () => "workforce-and-need/",
   planning: () => "planning/",
   planningDownload: (scenarioId: string, ext: "csv" | "json") => `planning/${scenarioId}.${ext}`,
   data: () => "data/",

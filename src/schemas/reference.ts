@@ -175,12 +175,22 @@ export const DerivationRow = z
     period_b: optional,
     /** Breakdown types of the numerator to use, separated by ";"; empty means all. */
     breakdown_types: semicolonList,
+    /**
+     * For a ratio: the denominator's breakdown as type=value (e.g. workforce_group=all), when it differs from the
+     * numerator's; empty means the same breakdown. Empty for the other kinds.
+     */
+    breakdown_b: z.union([z.string().regex(/^[^=]+=.+$/, "must be type=value (e.g. workforce_group=all) or empty"), z.literal("")]),
     output_measure: snake,
     output_unit: z.enum(UNITS),
     /** The formula in words, shown beside every derived figure. */
     formula: required,
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    // A ratio of a count to a workforce is made only for the same period: never across years (2024 and 2024/25 differ).
+    if (d.kind === "ratio" && d.period_b !== "") ctx.addIssue({ code: "custom", path: ["period_b"], message: "must be empty for a ratio: both figures must be for the same period" });
+    if (d.kind !== "ratio" && d.breakdown_b !== "") ctx.addIssue({ code: "custom", path: ["breakdown_b"], message: `must be empty unless kind is ratio (kind is ${d.kind})` });
+  });
 export type DerivationRow = z.output<typeof DerivationRow>;
 
 /**
@@ -283,6 +293,55 @@ export const RemovedFigureRow = z
   })
   .strict();
 export type RemovedFigureRow = z.output<typeof RemovedFigureRow>;
+
+/** One side of a workforce–need pair: an indicator's measure and breakdown, and optionally the period to show. */
+const pairSide = (side: "workforce" | "need", optionalSide: boolean) => ({
+  [`${side}_indicator`]: optionalSide ? z.union([slug, z.literal("")]) : slug,
+  [`${side}_measure`]: optionalSide ? z.union([snake, z.literal("")]) : snake,
+  [`${side}_breakdown_type`]: optional,
+  /** Empty: every value of the breakdown type (e.g. the medians of every type of organisation). */
+  [`${side}_breakdown_value`]: optional,
+  /** The period to show, as published (e.g. 2021/22); empty for the latest. */
+  [`${side}_period`]: optional,
+});
+
+/**
+ * data/reference/workforce_need.csv: the workforce set beside need (people in treatment, assessed or waiting), per
+ * nation. published_ratio rows name a published workforce-to-demand figure (the survey's caseload medians); pair rows
+ * name a workforce figure and a need figure, with the ratio derivation (kind ratio in derivations.csv) when the two are
+ * for the same area, period and definition, and otherwise the explanation of why there is no ratio.
+ */
+export const WorkforceNeedRow = z
+  .object({
+    id: slug,
+    order: z.coerce.number().int(),
+    nation: z.enum(["scotland", "england"]),
+    kind: z.enum(["published_ratio", "pair"]),
+    title: required,
+    ...pairSide("workforce", false),
+    ...pairSide("need", true),
+    /** A derivations.csv id of kind ratio (need ÷ workforce), or empty when there is no ratio. */
+    derivation_id: z.union([slug, z.literal("")]),
+    /** What the figures measure and why they can or cannot be divided; printed beside them. */
+    explanation: required,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const rec = r as Record<string, string | number>;
+    const need = ["need_indicator", "need_measure", "need_breakdown_type"].map((k) => rec[k]);
+    if (r.kind === "pair" && need.some((v) => v === "")) ctx.addIssue({ code: "custom", path: ["need_indicator"], message: "a pair needs need_indicator, need_measure and need_breakdown_type" });
+    if (r.kind === "published_ratio" && [...need, rec.need_breakdown_value, rec.need_period, r.derivation_id].some((v) => v !== ""))
+      ctx.addIssue({ code: "custom", path: ["need_indicator"], message: "a published_ratio row names only the workforce side: leave the need columns and derivation_id empty" });
+  });
+export type WorkforceNeedRow = {
+  id: string;
+  order: number;
+  nation: "scotland" | "england";
+  kind: "published_ratio" | "pair";
+  title: string;
+  derivation_id: string;
+  explanation: string;
+} & Record<`${"workforce" | "need"}_${"indicator" | "measure" | "breakdown_type" | "breakdown_value" | "period"}`, string>;
 
 /** data/reference/release.json: the data release this build publishes. */
 export const Release = z

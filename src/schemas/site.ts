@@ -5,6 +5,8 @@ import { DERIVATION_KINDS, GEOGRAPHY_LEVELS, HEADLINE_KINDS, MEASURE_ROLES, NATI
  * site/registry.json: what the pages need besides the figures: the release, the indicator registry,
  * the sources catalogue, the areas and the resolved headline figures.
  */
+const pairSideSchema = z.object({ indicator_id: z.string(), measure: z.string(), breakdown_type: z.string(), breakdown_value: z.string(), period: z.string(), figure_ids: z.array(z.string()) });
+
 export const SiteRegistry = z
   .object({
     release: z.object({
@@ -114,12 +116,30 @@ export const SiteRegistry = z
         added: z.number().int(),
         revised: z.number().int(),
         removed: z.number().int(),
+        /** Indicators the release brings in, and existing indicators it adds figures to or revises. */
+        new_indicators: z.array(z.string()),
+        updated_indicators: z.array(z.string()),
         /** Revised figures: the figure shown now and the figure of the previous release it revises (the same id when revised in place), with both values and sources. */
         revised_figures: z.array(
           z.object({ figure_id: z.string(), indicator_id: z.string(), old_figure_id: z.string(), old_value: z.string(), old_status: z.string(), old_source_id: z.string(), new_value: z.string(), new_status: z.string(), new_source_id: z.string() }),
         ),
         /** Figures of the previous release that this one no longer has, the figure shown in their place (if any) and why. */
         removed_figures: z.array(z.object({ figure_id: z.string(), indicator_id: z.string(), old_value: z.string(), old_status: z.string(), replaced_by: z.string(), reason: z.string() })),
+      }),
+    ),
+    /** The workforce set beside need (data/reference/workforce_need.csv), with the figures each side shows and any derived ratio. */
+    workforce_need: z.array(
+      z.object({
+        id: z.string(),
+        order: z.number().int(),
+        nation: z.enum(["scotland", "england"]),
+        kind: z.enum(["published_ratio", "pair"]),
+        title: z.string(),
+        explanation: z.string(),
+        derivation_id: z.string(),
+        workforce: pairSideSchema,
+        need: pairSideSchema.nullable(),
+        ratio_figure_ids: z.array(z.string()),
       }),
     ),
     comparisons: z.array(

@@ -62,7 +62,7 @@ export const HEADLINE_KINDS = ["total", "category", "median", "mean", "range"] a
 export type HeadlineKind = (typeof HEADLINE_KINDS)[number];
 
 /** Kinds of derivation the pipeline knows. Each has one fixed, shown formula (see scripts/pipeline/derive.ts). */
-export const DERIVATION_KINDS = ["percent_of_sum", "percent_of_total", "rate_per_100000"] as const;
+export const DERIVATION_KINDS = ["percent_of_sum", "percent_of_total", "rate_per_100000", "ratio"] as const;
 export type DerivationKind = (typeof DERIVATION_KINDS)[number];
 
 /* Words and addresses for the controlled values above: every label, plural, slug and nation code the site prints. */
