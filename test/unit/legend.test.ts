@@ -22,6 +22,13 @@ describe("classLabel", () => {
   ])("%f to %f (upper inclusive: %s) is %s", (lower, upper, inclusive, expected) => {
     expect(classLabel(lower, upper, inclusive, pct)).toBe(expected);
   });
+  it.each<[number, number, boolean, string]>([
+    [8.3, 15.5, false, "8.3 to under 15.5 per 100,000"],
+    [27.5, 44.6, true, "27.5 to 44.6 per 100,000"],
+    [44.6, 44.6, true, "44.6 per 100,000"],
+  ])("writes a unit in words once, at the end: %f to %f is %s", (lower, upper, inclusive, expected) => {
+    expect(classLabel(lower, upper, inclusive, (n) => n.toFixed(1), " per 100,000")).toBe(expected);
+  });
 });
 
 describe("areaKind", () => {
