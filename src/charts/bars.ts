@@ -221,7 +221,7 @@ export function barChartSpec(input: BarInput): ChartSpec {
   });
   const height = Math.ceil(y - ROW_GAP + 8 + marginBottom);
 
-  const tickCount = Math.max(2, Math.floor(frameWidth / 70));
+  const tickCount = Math.max(3, Math.floor(frameWidth / 80));
   // With no number to read, an axis would only show a made-up scale.
   const xTicks = hasValues ? ticks(xDomain[0], xDomain[1], tickCount) : [];
   const decimals = Math.min(Math.max(0, -Math.floor(Math.log10(tickStep(xDomain[0], xDomain[1], tickCount)) + 1e-9)), precision);

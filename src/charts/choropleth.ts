@@ -517,7 +517,7 @@ export function choroplethMap(input: ChoroplethInput): ChoroplethMap {
     patternDefs(id, "hatch", "crosshatch"),
     insetFrame,
     `<g class="areas" ${AREAS_GROUP}>${focusable.join("")}</g>`,
-    inPlace.length > 0 ? `<g class="areas in-place" aria-hidden="true" ${AREAS_GROUP}>${inPlace.join("")}</g>` : "",
+    inPlace.length > 0 ? `<g class="in-place" aria-hidden="true" ${AREAS_GROUP}>${inPlace.join("")}</g>` : "",
     zoomFrame ? `<g aria-hidden="true" pointer-events="none">${zoomFrame}</g>` : "",
     markerGroup(markers),
     `</svg>`,
@@ -550,7 +550,7 @@ export function choroplethMap(input: ChoroplethInput): ChoroplethMap {
     )}</desc>`,
     patternDefs(zid, "hatch", "crosshatch"),
     // Neighbours cut by the panel's edge, for context: thinner grey borders, so the selectable areas stand out.
-    context.length > 0 ? `<g class="areas context" aria-hidden="true" stroke="${HATCH_LINE}" stroke-width="0.5" stroke-linejoin="round">${context.join("")}</g>` : "",
+    context.length > 0 ? `<g class="context" aria-hidden="true" stroke="${HATCH_LINE}" stroke-width="0.5" stroke-linejoin="round">${context.join("")}</g>` : "",
     `<g class="areas" ${AREAS_GROUP}>${selectable.join("")}</g>`,
     markerGroup(zoomMarkers),
     `</svg>`,
