@@ -17,7 +17,8 @@ function sitemap() {
     hooks: {
       "astro:build:done": ({ dir, pages }) => {
         const prefix = (site ?? "") + base;
-        const urls = pages.map((p) => `${prefix}${p.pathname}`).sort();
+        // The not-found page (404.html) is not a page to list.
+        const urls = pages.filter((p) => p.pathname !== "404/").map((p) => `${prefix}${p.pathname}`).sort();
         const body = urls.map((u) => `  <url><loc>${u}</loc></url>`).join("\n");
         writeFileSync(new URL("sitemap.xml", dir), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
         console.log(`sitemap: ${urls.length} pages in ${fileURLToPath(new URL("sitemap.xml", dir))}`);

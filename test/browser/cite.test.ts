@@ -44,3 +44,19 @@ describe("Cite this", () => {
     await context.close();
   });
 });
+
+describe("the not-found page", () => {
+  it("is dist/404.html in the site's style, and each of its links opens a page", async () => {
+    const { context, page } = await newPage(browser());
+    const response = await page.goto(`${base}/404.html`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
+    const hrefs = await page.locator("main a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThanOrEqual(6);
+    // Counts in words with the right plural ("74 indicators", never "1 indicators").
+    expect(await page.locator("main").textContent()).toMatch(/all \d[\d,]* indicators, by topic/);
+    for (const href of hrefs) expect((await page.request.get(href)).status(), href).toBe(200);
+    await context.close();
+  });
+});
