@@ -251,3 +251,50 @@ export function checkCoverage(present: Set<string>, ref: Reference, problems: Pr
     if (!indicatorsWithFigures.has(i.row.id)) problems.add({ file: i.file, line: i.line, column: "id", value: i.row.id, rule: "is an indicator with no figures" });
   }
 }
+
+/**
+ * Stage 4d, check the headline rules after derivation: every rule (and the upper end of a range) matches at least one
+ * shown figure of its indicator, so no page leads with a figure that does not exist.
+ */
+export function checkHeadlineRules(figures: HarmonisedFigure[], decisions: Decision[], ref: Reference, problems: ProblemList): void {
+  const shown = new Set<string>();
+  figures.forEach((f, i) => {
+    if (!decisions[i]!.preferred) return;
+    const m = ref.measureByKey.get(`${f.dataset_id}|${f.measure}`)?.row;
+    if (m?.role === "value") shown.add(`${m.indicator_id}\u001f${f.measure}\u001f${f.breakdown_type}\u001f${f.breakdown_value}`);
+  });
+  for (const rows of ref.headlineRules.values()) {
+    for (const { row: r, file, line } of rows) {
+      const ends = r.kind === "range" ? [["measure", r.measure, r.breakdown_type, r.breakdown_value], ["upper_measure", r.upper_measure, r.upper_breakdown_type, r.upper_breakdown_value]] : [["measure", r.measure, r.breakdown_type, r.breakdown_value]];
+      for (const [column, measure, bt, bv] of ends as [string, string, string, string][]) {
+        if (!shown.has(`${r.indicator_id}\u001f${measure}\u001f${bt}\u001f${bv}`))
+          problems.add({ file, line, column, value: measure, rule: `matches no shown figure of indicator ${r.indicator_id} with breakdown ${bt} = ${bv}` });
+      }
+    }
+  }
+}
+
+/** The figureKey of a recorded conflict (figure_conflicts.csv). */
+export function conflictKey(c: { dataset_id: string; measure: string; period: string; geography_level: string; area_code: string; breakdown_type: string; breakdown_value: string }): string {
+  return figureKey({ ...c, breakdown_canonical: c.breakdown_value });
+}
+
+/**
+ * Stage 5b, recorded conflicts: where figure_conflicts.csv names a key that a published and a derived figure share,
+ * the one it says is shown, and the other is kept in the download with the recorded reason. A row that does not match
+ * both a published and a derived figure is a problem, so the record cannot silently go stale.
+ */
+export function applyConflicts(figures: HarmonisedFigure[], decisions: Decision[], derivedFrom: number, ref: Reference, problems: ProblemList): void {
+  for (const { row: c, file, line } of ref.conflicts) {
+    const key = conflictKey(c);
+    const published = figures.findIndex((f, i) => i < derivedFrom && figureKey(f) === key && decisions[i]!.preferred);
+    const derived = figures.findIndex((f, i) => i >= derivedFrom && figureKey(f) === key);
+    if (published < 0 || derived < 0) {
+      problems.add({ file, line, column: "breakdown_value", value: c.breakdown_value, rule: `matches ${published < 0 ? "no shown published figure" : "no derived figure"} of ${c.dataset_id} ${c.measure} ${c.period} ${c.area_code} (${c.breakdown_type}); the conflict it records no longer exists` });
+      continue;
+    }
+    const [shown, hidden] = c.show === "derived" ? [derived, published] : [published, derived];
+    decisions[hidden] = { ...decisions[hidden]!, preferred: false, preferredIndex: shown, reason: c.reason };
+    decisions[shown] = { ...decisions[shown]!, preferred: true, reason: "" };
+  }
+}

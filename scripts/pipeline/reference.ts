@@ -4,13 +4,17 @@ import * as z from "zod";
 import {
   AdpCouncilAreaRow,
   AreaRow,
+  BreakdownTaxonomyRow,
   ComparisonRow,
   DatasetRow,
   DerivationRow,
+  FigureConflictRow,
   HeadlineRow,
+  HeadlineRuleRow,
   IndicatorMeasureRow,
   IndicatorRow,
   Release,
+  ServiceSectionRow,
   SourceTypeRow,
 } from "../../src/schemas/reference.ts";
 import { displayPath } from "./paths.ts";
@@ -35,7 +39,15 @@ export interface Reference {
   sourceTypes: Map<string, Located<SourceTypeRow>>;
   derivations: Located<DerivationRow>[];
   headlines: Located<HeadlineRow>[];
+  /** indicator id → its headline rule rows, in series order. */
+  headlineRules: Map<string, Located<HeadlineRuleRow>[]>;
   comparisons: Located<ComparisonRow>[];
+  /** breakdown type → published label → its canonical label and group (types not listed keep their labels). */
+  taxonomy: Map<string, Map<string, Located<BreakdownTaxonomyRow>>>;
+  /** Group names in the order they first appear in the taxonomy. */
+  groupOrder: string[];
+  conflicts: Located<FigureConflictRow>[];
+  serviceSections: Located<ServiceSectionRow>[];
   release: Release;
 }
 
@@ -95,7 +107,13 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const sourceTypeRows = loadTable(dir, "source_types.csv", SourceTypeRow, problems);
   const derivations = loadTable(dir, "derivations.csv", DerivationRow, problems);
   const headlines = loadTable(dir, "headlines.csv", HeadlineRow, problems);
+  const beforeRules = problems.total;
+  const headlineRuleRows = loadTable(dir, "headline_rules.csv", HeadlineRuleRow, problems);
+  const rulesReadCleanly = problems.total === beforeRules;
   const comparisons = loadTable(dir, "comparisons.csv", ComparisonRow, problems) as Located<ComparisonRow>[];
+  const taxonomyRows = loadTable(dir, "breakdown_taxonomy.csv", BreakdownTaxonomyRow, problems);
+  const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
+  const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -137,6 +155,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
       problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   }
+  const headlineRules = checkHeadlineRuleRows(headlineRuleRows, indicators, indicatorMeasures, indicatorById, problems, rulesReadCleanly);
   indexUnique(comparisons, (c) => c.id, "id", problems);
   for (const c of comparisons) {
     for (const nation of ["scotland", "england"] as const) {
@@ -144,6 +163,32 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
       if (id !== "" && !indicatorById.has(id)) problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
       if ((id === "") === (c.row[`${nation}_missing`] === ""))
         problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: `give either ${nation}_indicator or ${nation}_missing, not both` });
+    }
+  }
+  indexUnique(serviceSections, (r) => r.id, "id", problems);
+  for (const r of serviceSections) {
+    for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
+      if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
+    const table = [r.row.area_table_indicator, r.row.area_table_level, r.row.area_table_periods];
+    if (table.some((x) => x === "") && table.some((x) => x !== ""))
+      problems.add({ file: r.file, line: r.line, column: "area_table_indicator", value: r.row.area_table_indicator, rule: "give area_table_indicator, area_table_level and area_table_periods together, or none of them" });
+  }
+  const taxonomy = new Map<string, Map<string, Located<BreakdownTaxonomyRow>>>();
+  const groupOrder: string[] = [];
+  for (const t of taxonomyRows) {
+    const byValue = taxonomy.get(t.row.breakdown_type) ?? taxonomy.set(t.row.breakdown_type, new Map()).get(t.row.breakdown_type)!;
+    const prior = byValue.get(t.row.published_value);
+    if (prior) problems.add({ file: t.file, line: t.line, column: "published_value", value: t.row.published_value, rule: `is listed twice for ${t.row.breakdown_type} (first on line ${prior.line})` });
+    else byValue.set(t.row.published_value, t);
+    if (t.row.group !== "" && !groupOrder.includes(t.row.group)) groupOrder.push(t.row.group);
+  }
+  for (const byValue of taxonomy.values()) {
+    const groupOf = new Map<string, Located<BreakdownTaxonomyRow>>();
+    for (const t of byValue.values()) {
+      const other = groupOf.get(t.row.canonical_value);
+      if (other && other.row.group !== t.row.group)
+        problems.add({ file: t.file, line: t.line, column: "group", value: t.row.group, rule: `differs from line ${other.line}, which puts ${t.row.canonical_value} in ${other.row.group || "no group"}` });
+      else groupOf.set(t.row.canonical_value, t);
     }
   }
   if (!release) return undefined;
@@ -161,7 +206,57 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     sourceTypes,
     derivations,
     headlines,
+    headlineRules,
     comparisons,
+    taxonomy,
+    groupOrder,
+    conflicts,
+    serviceSections,
     release,
   };
+}
+
+/**
+ * The headline rules, grouped by indicator and checked against the registry: every indicator has a rule, each rule
+ * names a measure of its own indicator, and its series are numbered 1, 2, … without gaps or repeats.
+ */
+function checkHeadlineRuleRows(
+  rows: Located<HeadlineRuleRow>[],
+  indicators: Located<IndicatorRow>[],
+  measures: Located<IndicatorMeasureRow>[],
+  indicatorById: Map<string, Located<IndicatorRow>>,
+  problems: ProblemList,
+  /** False when rows of the file were refused: an indicator then seems to lack a rule only because its row was. */
+  complete: boolean,
+): Map<string, Located<HeadlineRuleRow>[]> {
+  const byIndicator = new Map<string, Located<HeadlineRuleRow>[]>();
+  const measuresOf = new Map<string, Set<string>>();
+  for (const m of measures) if (m.row.role === "value") (measuresOf.get(m.row.indicator_id) ?? measuresOf.set(m.row.indicator_id, new Set()).get(m.row.indicator_id)!).add(m.row.measure);
+  for (const r of rows) {
+    if (!indicatorById.has(r.row.indicator_id)) {
+      problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+      continue;
+    }
+    const own = measuresOf.get(r.row.indicator_id) ?? new Set<string>();
+    for (const column of ["measure", "upper_measure"] as const) {
+      const m = r.row[column];
+      if (m !== "" && !own.has(m))
+        problems.add({ file: r.file, line: r.line, column, value: m, rule: `is not a value measure of indicator ${r.row.indicator_id} in indicator_measures.csv` });
+    }
+    const list = byIndicator.get(r.row.indicator_id);
+    if (list) list.push(r);
+    else byIndicator.set(r.row.indicator_id, [r]);
+  }
+  for (const list of byIndicator.values()) {
+    list.sort((a, b) => a.row.series - b.row.series);
+    list.forEach((r, i) => {
+      if (r.row.series !== i + 1)
+        problems.add({ file: r.file, line: r.line, column: "series", value: String(r.row.series), rule: `should be ${i + 1}: the series of indicator ${r.row.indicator_id} are numbered 1, 2, … in time order, once each` });
+    });
+  }
+  for (const i of indicators) {
+    if (complete && !byIndicator.has(i.row.id))
+      problems.add({ file: i.file, line: i.line, column: "id", value: i.row.id, rule: "has no headline rule: add a row to headline_rules.csv saying which figure a reader should see first" });
+  }
+  return byIndicator;
 }

@@ -7,9 +7,9 @@ import type { ProblemList } from "./problems.ts";
 import type { Reference } from "./reference.ts";
 import type { ValidSources } from "./validate.ts";
 import type { ReleaseLog } from "./changelog.ts";
+import { headlineAt, type HeadlineRule } from "../../src/lib/views/headline.ts";
 
-
-/** Latest shown national figure matching a headline row, or undefined. */
+/** Latest shown national figure matching a comparison side, or undefined. */
 function headlineFigure(figures: Figure[], nation: "scotland" | "england", indicatorId: string, measure: string, bt: string, bv: string): Figure | undefined {
   const candidates = figures.filter(
     (f) =>
@@ -36,12 +36,15 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
   }
   const members = new Map<string, string[]>();
   for (const m of ref.adpCouncilAreas) members.set(m.row.adp_code, [...(members.get(m.row.adp_code) ?? []), m.row.council_area_code]);
+  const rulesOf = (id: string): HeadlineRule[] => (ref.headlineRules.get(id) ?? []).map(({ row: { indicator_id: _, ...rule } }) => rule);
   const headlines = ref.headlines.map(({ row: h, file, line }) => {
     let figureId = "";
     if (h.indicator_id !== "") {
-      const f = headlineFigure(figures, h.nation, h.indicator_id, h.measure, h.breakdown_type, h.breakdown_value);
-      if (f) figureId = f.figure_id;
-      else problems.add({ file, line, column: "indicator_id", value: h.indicator_id, rule: `has no shown national figure for ${h.nation} matching this headline` });
+      const unit = ref.indicatorById.get(h.indicator_id)!.row.unit;
+      const national = (byIndicator.get(h.indicator_id) ?? []).filter((f) => f.preferred && f.role === "value" && f.area_code === NATION_CODE[h.nation]);
+      const headline = headlineAt(rulesOf(h.indicator_id), national, unit);
+      if (headline) figureId = headline.figure.figure_id;
+      else problems.add({ file, line, column: "indicator_id", value: h.indicator_id, rule: `has no shown figure for ${h.nation} matching the indicator's headline rule (headline_rules.csv)` });
     }
     return { nation: h.nation, order: h.order, label: h.label, indicator_id: h.indicator_id, figure_id: figureId, missing_reason: h.missing_reason };
   });
@@ -75,6 +78,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         measures: ref.indicatorMeasures
           .filter((m) => m.row.indicator_id === ind.id)
           .map(({ row: m }) => ({ dataset_id: m.dataset_id, measure: m.measure, role: m.role, label: m.label })),
+        headline_rules: rulesOf(ind.id),
         figure_count: fs.length,
         geography_levels: GEOGRAPHY_LEVELS.filter((l): l is GeographyLevel => levels.has(l)),
         derived_formulas: [...new Set(fs.map((f) => f.formula).filter((x) => x !== ""))].sort(),
@@ -88,6 +92,11 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         figure_count: perSource.get(s.source_id) ?? 0,
       }))
       .sort((a, b) => compareText(a.source_id, b.source_id)),
+    breakdown_groups: ref.groupOrder,
+    service_sections: ref.serviceSections
+      .map(({ row: r }) => ({ id: r.id, order: r.order, title: r.title, intro: r.intro, indicators: r.indicators, area_table: r.area_table_indicator ? { indicator_id: r.area_table_indicator, level: r.area_table_level || "adp", periods: Number(r.area_table_periods) } : null }))
+      .sort((a, b) => a.order - b.order),
+    derivations: ref.derivations.map(({ row: d }) => ({ id: d.id, kind: d.kind, dataset_id: d.dataset_id, measure_a: d.measure_a, measure_b: d.measure_b, dataset_b: d.dataset_b, output_measure: d.output_measure, formula: d.formula })),
     datasets: [...ref.datasets.values()].map(({ row }) => row).sort((a, b) => compareText(a.dataset_id, b.dataset_id)),
     areas: ref.areas.map(({ row: a }) => ({
       level: a.level,

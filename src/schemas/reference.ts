@@ -1,6 +1,7 @@
 import * as z from "zod";
 import {
   DERIVATION_KINDS,
+  HEADLINE_KINDS,
   GEOGRAPHY_LEVELS,
   MEASURE_ROLES,
   NATIONS,
@@ -75,6 +76,64 @@ export const IndicatorMeasureRow = z
   .strict();
 export type IndicatorMeasureRow = z.output<typeof IndicatorMeasureRow>;
 
+/**
+ * data/reference/breakdown_taxonomy.csv: one name per role (or other category). Publications label the same role in
+ * different ways ("Band 5 nurses", "Nursing: Nurses - Band 5"); each published label maps to one canonical label and
+ * group. Figures are matched (duplicates, conflicts, derivations) by the canonical label; every published value of a
+ * breakdown type listed here must be mapped.
+ */
+export const BreakdownTaxonomyRow = z
+  .object({
+    breakdown_type: required,
+    /** The label exactly as in the source files. */
+    published_value: required,
+    /** The one name the site uses for it. */
+    canonical_value: required,
+    /** The group it belongs to (e.g. Nursing); groups are shown in the order they first appear in this file. */
+    group: optional,
+  })
+  .strict();
+export type BreakdownTaxonomyRow = z.output<typeof BreakdownTaxonomyRow>;
+
+/**
+ * data/reference/figure_conflicts.csv: figures that share a key but disagree, where the sources' notes do not say which
+ * is right, and the project has decided with a reason. The key's breakdown is the canonical label (taxonomy).
+ */
+export const FigureConflictRow = z
+  .object({
+    dataset_id: snake,
+    measure: snake,
+    period: required,
+    geography_level: z.enum(GEOGRAPHY_LEVELS),
+    area_code: required,
+    breakdown_type: required,
+    breakdown_value: required,
+    /** Which figure is shown: the published one, or the one derived by this site from other published figures. */
+    show: z.enum(["published", "derived"]),
+    /** Why, in words a reader can follow; printed beside the figure. */
+    reason: required,
+  })
+  .strict();
+export type FigureConflictRow = z.output<typeof FigureConflictRow>;
+
+/** data/reference/service_sections.csv: the sections of the service provision page and the indicators in each. */
+export const ServiceSectionRow = z
+  .object({
+    id: slug,
+    order: z.coerce.number().int(),
+    title: required,
+    intro: required,
+    /** Indicator ids, separated by ";", in the order shown. */
+    indicators: semicolonList,
+    /** An indicator shown as a table of areas by period at the top of the section (its headline rule's measure); empty for none. */
+    area_table_indicator: z.union([slug, z.literal("")]),
+    area_table_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    /** How many of the latest periods the area table shows. */
+    area_table_periods: z.union([z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1"), z.literal("")]),
+  })
+  .strict();
+export type ServiceSectionRow = z.output<typeof ServiceSectionRow>;
+
 /** data/reference/datasets.csv: every dataset_id, and which earlier vintage it replaces. */
 export const DatasetRow = z
   .object({
@@ -118,16 +177,48 @@ export const DerivationRow = z
   .strict();
 export type DerivationRow = z.output<typeof DerivationRow>;
 
-/** data/reference/headlines.csv: the headline figures on the home page. */
+/**
+ * data/reference/headline_rules.csv: what a reader should see first for each indicator. The latest figure matching the
+ * rule leads the indicator page, the home card and the area profile; the rule's series is the trend. Rows of one
+ * indicator with series 1, 2, … are segments of one trend, in time order, separated by a break [b] in coverage or
+ * definition that break_reason explains.
+ */
+export const HeadlineRuleRow = z
+  .object({
+    indicator_id: slug,
+    /** 1 for the first (or only) segment of the trend; 2, 3, … for each segment after a break. */
+    series: z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1").transform(Number),
+    /** total: everyone the indicator covers; category: a named part the publisher leads with; median or mean of a distribution; range: a lower and upper pair. */
+    kind: z.enum(HEADLINE_KINDS),
+    measure: snake,
+    breakdown_type: required,
+    breakdown_value: required,
+    /** For a range: the upper end (measure and breakdown are the lower end). Empty otherwise. */
+    upper_measure: z.union([snake, z.literal("")]),
+    upper_breakdown_type: optional,
+    upper_breakdown_value: optional,
+    /** A few words saying what the figure covers, printed beside it. */
+    label: required,
+    /** What changed at the break before this segment; required from series 2. */
+    break_reason: optional,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.series > 1 && r.break_reason.trim() === "") ctx.addIssue({ code: "custom", path: ["break_reason"], message: "must say what changed: this row starts a new series after a break" });
+    if (r.series === 1 && r.break_reason.trim() !== "") ctx.addIssue({ code: "custom", path: ["break_reason"], message: "must be empty for series 1 (a break comes before a later series)" });
+    const upper = [r.upper_measure, r.upper_breakdown_type, r.upper_breakdown_value];
+    if (r.kind === "range" && upper.some((u) => u === "")) ctx.addIssue({ code: "custom", path: ["upper_measure"], message: "a range needs upper_measure, upper_breakdown_type and upper_breakdown_value" });
+    if (r.kind !== "range" && upper.some((u) => u !== "")) ctx.addIssue({ code: "custom", path: ["upper_measure"], message: `must be empty unless kind is range (kind is ${r.kind})` });
+  });
+export type HeadlineRuleRow = z.output<typeof HeadlineRuleRow>;
+
+/** data/reference/headlines.csv: the cards on the home page, each an indicator (shown by its headline rule) or the reason there is none. */
 export const HeadlineRow = z
   .object({
     nation: z.enum(["scotland", "england"]),
     order: z.coerce.number().int(),
     label: required,
     indicator_id: z.union([slug, z.literal("")]),
-    measure: z.union([snake, z.literal("")]),
-    breakdown_type: optional,
-    breakdown_value: optional,
     /** Why there is no figure, when the publications do not give one (then indicator_id is empty). */
     missing_reason: optional,
   })

@@ -51,6 +51,10 @@ export type MeasureRole = (typeof MEASURE_ROLES)[number];
 export const SOURCE_TYPES = ["primary", "secondary"] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+/** What a headline rule picks: the total, a named category, the median or mean of a distribution, or a lower/upper range. */
+export const HEADLINE_KINDS = ["total", "category", "median", "mean", "range"] as const;
+export type HeadlineKind = (typeof HEADLINE_KINDS)[number];
+
 /** Kinds of derivation the pipeline knows. Each has one fixed, shown formula (see scripts/pipeline/derive.ts). */
 export const DERIVATION_KINDS = ["percent_of_sum", "percent_of_total", "rate_per_100000"] as const;
 export type DerivationKind = (typeof DERIVATION_KINDS)[number];

@@ -154,10 +154,16 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
 
   it("an indicator with no figures, and a measure no indicator uses", () => {
     expect(
-      problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-population,Population,", "test-empty,Empty,Empty,Nothing.,count,0,neutral,need,scotland,None.,None.\ntest-population,Population,")),
+      problemsAfter((f) => {
+        edit(REF(f, "indicators.csv"), "test-population,Population,", "test-empty,Empty,Empty,Nothing.,count,0,neutral,need,scotland,None.,None.\ntest-population,Population,");
+        edit(REF(f, "indicator_measures.csv"), "test-population,", "test-empty,test_survey,empty_count,value,Empty\ntest-population,");
+        edit(REF(f, "headline_rules.csv"), "test-population,", "test-empty,1,total,empty_count,total,all,,,,nothing,\ntest-population,");
+      }),
     ).toMatchInlineSnapshot(`
       [
+        "reference/indicator_measures.csv:9: column measure: "empty_count" has no figures in dataset test_survey",
         "reference/indicators.csv:9: column id: "test-empty" is an indicator with no figures",
+        "reference/headline_rules.csv:9: column measure: "empty_count" matches no shown figure of indicator test-empty with breakdown total = all",
       ]
     `);
     expect(problemsAfter((f) => edit(FIG(f), "test_survey,turnover_rate,", "test_survey,leavers_rate,"))).toMatchInlineSnapshot(`
@@ -165,6 +171,74 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
         "sources/nation/figures.csv:12: column measure: "leavers_rate" of dataset test_survey is used by no indicator (add it to reference/indicator_measures.csv)",
       ]
     `);
+  });
+
+  it("an indicator without a headline rule, and rules that cannot lead a page", () => {
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-turnover,1,total,turnover_rate,total,all,,,,turnover rate,\n", ""))).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:5: column id: "test-turnover" has no headline rule: add a row to headline_rules.csv saying which figure a reader should see first",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-staff,1,total,staff_wte,", "test-staff,1,total,vacancies_wte,"))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:2: column measure: "vacancies_wte" is not a value measure of indicator test-staff in indicator_measures.csv",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-staff,1,total,staff_wte,total,all,", "test-staff,1,total,staff_wte,sex,Persons,"))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:2: column measure: "staff_wte" matches no shown figure of indicator test-staff with breakdown sex = Persons",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-deaths,1,total,deaths,sex,Persons,,,,deaths registered,", "test-deaths,2,total,deaths,sex,Persons,,,,deaths registered,Changed."))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:7: column series: "2" should be 1: the series of indicator test-deaths are numbered 1, 2, … in time order, once each",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-deaths,1,total,deaths,sex,Persons,,,,deaths registered,", "test-deaths,1,total,deaths,sex,Persons,,,,deaths registered,\ntest-deaths,2,total,deaths,sex,Persons,,,,deaths again,"))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:8: column break_reason: "" must say what changed: this row starts a new series after a break",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-staff,1,total,", "test-staff,1,range,"))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:2: column upper_measure: "" a range needs upper_measure, upper_breakdown_type and upper_breakdown_value",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "headline_rules.csv"), "test-staff,1,total,staff_wte,total,all,,,,staff in post,", "test-staff,1,total,staff_wte,total,all,,,,staff in post,Changed."))).toMatchInlineSnapshot(`
+      [
+        "reference/headline_rules.csv:2: column break_reason: "Changed." must be empty for series 1 (a break comes before a later series)",
+      ]
+    `);
+  });
+
+  it("a role label the taxonomy does not map, two labels of one role that disagree, and a stale conflict record", () => {
+    const roles = (f: { sources: string; reference: string }, extra = "") => {
+      edit(REF(f, "breakdown_taxonomy.csv"), "group\n", "group\nrole,Band 5 nurses,\"Nurses, Band 5\",Nursing\nrole,Nursing: Nurses - Band 5,\"Nurses, Band 5\",Nursing\n" + extra);
+    };
+    const row = (label: string, value: string, source = "P1") => `test_survey,vacancy_rate,percent,2023-11-01,country,S92000003,Scotland,role,${label},${value},published,${source},"Table 4",\n`;
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 6 nurses", "8") + "test_survey,placements,"); })).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:10: column breakdown_value: "Band 6 nurses" is not in reference/breakdown_taxonomy.csv: give every role label one canonical name and group there",
+      ]
+    `);
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.71") + "test_survey,placements,"); })).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:11: column value: "15.71" conflicts with sources/nation/figures.csv:10 ("15.7") for the same figure; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.7", "N1") + "test_survey,placements,"); })).toEqual([]);
+    expect(problemsAfter((f) => { roles(f, "role,Band 5 nurses,Nurses (Band 5),Nursing\n"); })).toMatchInlineSnapshot(`
+      [
+        "reference/breakdown_taxonomy.csv:4: column published_value: "Band 5 nurses" is listed twice for role (first on line 2)",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "figure_conflicts.csv"), "reason\n", "reason\ntest_survey,vacancy_rate,2020-11-01,country,S92000003,total,all,derived,The text is wrong.\n"))).toMatchInlineSnapshot(`
+      [
+        "reference/figure_conflicts.csv:2: column breakdown_value: "all" matches no shown published figure of test_survey vacancy_rate 2020-11-01 S92000003 (total); the conflict it records no longer exists",
+      ]
+    `);
+    // A recorded conflict that holds: the derived rate is shown and the published one kept with the reason.
+    expect(problemsAfter((f) => edit(REF(f, "figure_conflicts.csv"), "reason\n", "reason\ntest_survey,vacancy_rate,2023-11-01,country,S92000003,total,all,derived,The text is wrong.\n"))).toEqual([]);
   });
 
   it("a unit that differs from its indicator's unit", () => {
