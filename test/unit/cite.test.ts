@@ -226,6 +226,10 @@ describe("bibtex", () => {
     expect(fields.get("note")).toMatch(/Reused via Workforce site, data release 2026-11 \(22 November 2026\): \\url\{https:\/\/example\.org\/indicators\/x\/\\#f-1\}$/);
   });
 
+  it("keys a page's entry by the first whole words of its title and the release", () => {
+    expect(parseBib(pageBibtex({ title: "Workforce planning: a five-year projection of posts", publishers: [], site, permalink: "/planning/" })).key).toBe("page-Workforce-planning-a-five-year-projection-of-2026-11");
+  });
+
   it("leaves out the year when the catalogue gives no date", () => {
     const { key, fields } = parseBib(bibtex({ source: source({ published_date: "captured 2025-09-30" }), site, permalink: "/x/" }));
     expect(key).toBe("A10");

@@ -304,5 +304,6 @@ export function pageBibtex(c: PageCitationInput): string {
   ];
   if (month && Number(month) >= 1 && Number(month) <= 12) fields.push(["month", MONTH_MACRO[Number(month)]!]);
   fields.push(["url", `{${bibUrl(c.permalink)}}`], ["note", `{${note.join(" ")}}`]);
-  return entry("misc", bibKey("page", c.title.slice(0, 40), c.site.releaseId), fields);
+  // The key: the first words of the title (whole words), then the release.
+  return entry("misc", bibKey("page", c.title.split(/\s+/).slice(0, 6).join(" "), c.site.releaseId), fields);
 }
