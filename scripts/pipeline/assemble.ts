@@ -75,6 +75,8 @@ export function assemble(
       area_name: f.area_name,
       breakdown_type: f.breakdown_type,
       breakdown_value: f.breakdown_value,
+      breakdown_label: f.breakdown_canonical,
+      breakdown_group: f.breakdown_group,
       value: f.number,
       value_text: f.value,
       status: f.status,

@@ -273,3 +273,28 @@ export function checkHeadlineRules(figures: HarmonisedFigure[], decisions: Decis
     }
   }
 }
+
+/** The figureKey of a recorded conflict (figure_conflicts.csv). */
+export function conflictKey(c: { dataset_id: string; measure: string; period: string; geography_level: string; area_code: string; breakdown_type: string; breakdown_value: string }): string {
+  return figureKey({ ...c, breakdown_canonical: c.breakdown_value });
+}
+
+/**
+ * Stage 5b, recorded conflicts: where figure_conflicts.csv names a key that a published and a derived figure share,
+ * the one it says is shown, and the other is kept in the download with the recorded reason. A row that does not match
+ * both a published and a derived figure is a problem, so the record cannot silently go stale.
+ */
+export function applyConflicts(figures: HarmonisedFigure[], decisions: Decision[], derivedFrom: number, ref: Reference, problems: ProblemList): void {
+  for (const { row: c, file, line } of ref.conflicts) {
+    const key = conflictKey(c);
+    const published = figures.findIndex((f, i) => i < derivedFrom && figureKey(f) === key && decisions[i]!.preferred);
+    const derived = figures.findIndex((f, i) => i >= derivedFrom && figureKey(f) === key);
+    if (published < 0 || derived < 0) {
+      problems.add({ file, line, column: "breakdown_value", value: c.breakdown_value, rule: `matches ${published < 0 ? "no shown published figure" : "no derived figure"} of ${c.dataset_id} ${c.measure} ${c.period} ${c.area_code} (${c.breakdown_type}); the conflict it records no longer exists` });
+      continue;
+    }
+    const [shown, hidden] = c.show === "derived" ? [derived, published] : [published, derived];
+    decisions[hidden] = { ...decisions[hidden]!, preferred: false, preferredIndex: shown, reason: c.reason };
+    decisions[shown] = { ...decisions[shown]!, preferred: true, reason: "" };
+  }
+}

@@ -33,7 +33,13 @@ export const FORMULAS = {
  * figures of the same period (or the mapped population period), area and breakdown. A derived figure is
  * made only where no published figure has its key; inputs without a number make no figure (never zero-filled).
  */
-export function derive(figures: HarmonisedFigure[], decisions: Decision[], derivations: Located<DerivationRow>[]): DerivedFigure[] {
+export function derive(
+  figures: HarmonisedFigure[],
+  decisions: Decision[],
+  derivations: Located<DerivationRow>[],
+  /** Keys (figureKey) where a recorded conflict shows the derived figure even though a published one exists. */
+  deriveDespitePublished: ReadonlySet<string> = new Set(),
+): DerivedFigure[] {
   const shown = new Map<string, number>();
   const byMeasure = new Map<string, number[]>();
   const published = new Set<string>();
@@ -55,7 +61,7 @@ export function derive(figures: HarmonisedFigure[], decisions: Decision[], deriv
       if (d.breakdown_types.length > 0 && !d.breakdown_types.includes(a.breakdown_type)) continue;
       const bKey =
         d.kind === "percent_of_total"
-          ? figureKey({ ...a, breakdown_type: "total", breakdown_value: "all" })
+          ? figureKey({ ...a, breakdown_type: "total", breakdown_value: "all", breakdown_canonical: "all" })
           : figureKey({
               ...a,
               dataset_id: datasetB,
@@ -68,7 +74,7 @@ export function derive(figures: HarmonisedFigure[], decisions: Decision[], deriv
       const value = formula(a.number!, b.number!);
       if (value === undefined) continue;
       const target = { ...a, measure: d.output_measure };
-      if (published.has(figureKey(target))) continue;
+      if (published.has(figureKey(target)) && !deriveDespitePublished.has(figureKey(target))) continue;
       const text = roundDerived(value);
       out.push({
         ...a,

@@ -7,6 +7,9 @@ import type { SourceFigure, ValidSources } from "./validate.ts";
 /** A figure whose area, dataset and source are all known. */
 export interface HarmonisedFigure extends SourceFigure {
   area: AreaRow;
+  /** The breakdown's one name (breakdown_taxonomy.csv), or the published label for types the taxonomy does not list. */
+  breakdown_canonical: string;
+  breakdown_group: string;
 }
 
 /**
@@ -65,8 +68,21 @@ export function harmonise(valid: ValidSources, ref: Reference, problems: Problem
       problems.add({ ...at, column: "area_name", value: f.area_name, rule: `contradicts area code ${f.area_code} (${area.name})` });
       continue;
     }
+    const labels = ref.taxonomy.get(f.breakdown_type);
+    const mapped = labels?.get(f.breakdown_value)?.row;
+    if (labels && !mapped) {
+      problems.add({
+        ...at,
+        column: "breakdown_value",
+        value: f.breakdown_value,
+        rule: `is not in ${displayPath(`${ref.dir}/breakdown_taxonomy.csv`)}: give every ${f.breakdown_type} label one canonical name and group there`,
+      });
+      continue;
+    }
     const h = f as HarmonisedFigure;
     h.area = area;
+    h.breakdown_canonical = mapped?.canonical_value ?? f.breakdown_value;
+    h.breakdown_group = mapped?.group ?? "";
     out.push(h);
   }
   return out;

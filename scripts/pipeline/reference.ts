@@ -4,14 +4,17 @@ import * as z from "zod";
 import {
   AdpCouncilAreaRow,
   AreaRow,
+  BreakdownTaxonomyRow,
   ComparisonRow,
   DatasetRow,
   DerivationRow,
+  FigureConflictRow,
   HeadlineRow,
   HeadlineRuleRow,
   IndicatorMeasureRow,
   IndicatorRow,
   Release,
+  ServiceSectionRow,
   SourceTypeRow,
 } from "../../src/schemas/reference.ts";
 import { displayPath } from "./paths.ts";
@@ -39,6 +42,12 @@ export interface Reference {
   /** indicator id → its headline rule rows, in series order. */
   headlineRules: Map<string, Located<HeadlineRuleRow>[]>;
   comparisons: Located<ComparisonRow>[];
+  /** breakdown type → published label → its canonical label and group (types not listed keep their labels). */
+  taxonomy: Map<string, Map<string, Located<BreakdownTaxonomyRow>>>;
+  /** Group names in the order they first appear in the taxonomy. */
+  groupOrder: string[];
+  conflicts: Located<FigureConflictRow>[];
+  serviceSections: Located<ServiceSectionRow>[];
   release: Release;
 }
 
@@ -102,6 +111,9 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const headlineRuleRows = loadTable(dir, "headline_rules.csv", HeadlineRuleRow, problems);
   const rulesReadCleanly = problems.total === beforeRules;
   const comparisons = loadTable(dir, "comparisons.csv", ComparisonRow, problems) as Located<ComparisonRow>[];
+  const taxonomyRows = loadTable(dir, "breakdown_taxonomy.csv", BreakdownTaxonomyRow, problems);
+  const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
+  const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
   const release = loadRelease(dir, problems);
 
   const areaByKey = indexUnique(areas, (a) => `${a.level}|${a.code}`, "code", problems);
@@ -153,6 +165,32 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
         problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: `give either ${nation}_indicator or ${nation}_missing, not both` });
     }
   }
+  indexUnique(serviceSections, (r) => r.id, "id", problems);
+  for (const r of serviceSections) {
+    for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
+      if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
+    const table = [r.row.area_table_indicator, r.row.area_table_level, r.row.area_table_periods];
+    if (table.some((x) => x === "") && table.some((x) => x !== ""))
+      problems.add({ file: r.file, line: r.line, column: "area_table_indicator", value: r.row.area_table_indicator, rule: "give area_table_indicator, area_table_level and area_table_periods together, or none of them" });
+  }
+  const taxonomy = new Map<string, Map<string, Located<BreakdownTaxonomyRow>>>();
+  const groupOrder: string[] = [];
+  for (const t of taxonomyRows) {
+    const byValue = taxonomy.get(t.row.breakdown_type) ?? taxonomy.set(t.row.breakdown_type, new Map()).get(t.row.breakdown_type)!;
+    const prior = byValue.get(t.row.published_value);
+    if (prior) problems.add({ file: t.file, line: t.line, column: "published_value", value: t.row.published_value, rule: `is listed twice for ${t.row.breakdown_type} (first on line ${prior.line})` });
+    else byValue.set(t.row.published_value, t);
+    if (t.row.group !== "" && !groupOrder.includes(t.row.group)) groupOrder.push(t.row.group);
+  }
+  for (const byValue of taxonomy.values()) {
+    const groupOf = new Map<string, Located<BreakdownTaxonomyRow>>();
+    for (const t of byValue.values()) {
+      const other = groupOf.get(t.row.canonical_value);
+      if (other && other.row.group !== t.row.group)
+        problems.add({ file: t.file, line: t.line, column: "group", value: t.row.group, rule: `differs from line ${other.line}, which puts ${t.row.canonical_value} in ${other.row.group || "no group"}` });
+      else groupOf.set(t.row.canonical_value, t);
+    }
+  }
   if (!release) return undefined;
   return {
     dir,
@@ -170,6 +208,10 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     headlines,
     headlineRules,
     comparisons,
+    taxonomy,
+    groupOrder,
+    conflicts,
+    serviceSections,
     release,
   };
 }

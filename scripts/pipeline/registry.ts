@@ -92,6 +92,11 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         figure_count: perSource.get(s.source_id) ?? 0,
       }))
       .sort((a, b) => compareText(a.source_id, b.source_id)),
+    breakdown_groups: ref.groupOrder,
+    service_sections: ref.serviceSections
+      .map(({ row: r }) => ({ id: r.id, order: r.order, title: r.title, intro: r.intro, indicators: r.indicators, area_table: r.area_table_indicator ? { indicator_id: r.area_table_indicator, level: r.area_table_level || "adp", periods: Number(r.area_table_periods) } : null }))
+      .sort((a, b) => a.order - b.order),
+    derivations: ref.derivations.map(({ row: d }) => ({ id: d.id, kind: d.kind, dataset_id: d.dataset_id, measure_a: d.measure_a, measure_b: d.measure_b, dataset_b: d.dataset_b, output_measure: d.output_measure, formula: d.formula })),
     datasets: [...ref.datasets.values()].map(({ row }) => row).sort((a, b) => compareText(a.dataset_id, b.dataset_id)),
     areas: ref.areas.map(({ row: a }) => ({
       level: a.level,

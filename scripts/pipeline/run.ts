@@ -1,5 +1,5 @@
 import type { Figure } from "../../src/schemas/figure.ts";
-import { applySupersedes, checkCoverage, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
+import { applyConflicts, applySupersedes, checkCoverage, conflictKey, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
 import { diffSnapshots, loadSnapshots, releaseHistory, snapshotOf } from "./changelog.ts";
 import { displayPath } from "./paths.ts";
@@ -54,10 +54,11 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const decisions = checkDuplicates(harmonised, valid, ref, problems);
   stage("check");
   throwIfAny(problems);
-  const derived = derive(harmonised, decisions, ref.derivations);
+  const derived = derive(harmonised, decisions, ref.derivations, new Set(ref.conflicts.filter((c) => c.row.show === "derived").map((c) => conflictKey(c.row))));
   checkRegistry(derived, ref, problems);
   const all = [...harmonised, ...derived];
   const allDecisions = [...decisions, ...derived.map(() => ({ preferred: true, reason: "", corroboratedBy: [], revised: false }))];
+  applyConflicts(all, allDecisions, harmonised.length, ref, problems);
   applySupersedes(all, allDecisions, ref);
   checkOverlaps(all, allDecisions, ref, problems);
   checkCoverage(new Set(all.map((f) => `${f.dataset_id}|${f.measure}`)), ref, problems);

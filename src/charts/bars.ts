@@ -65,7 +65,7 @@ const GROUP_GAP = 10;
 const BOLD = 1.12;
 const VALUE_DX = 5;
 /** Text widths are estimated wide, so a small gap reads as a word space. */
-const NOTE_GAP = 4;
+const NOTE_GAP = 6;
 /** A white outline behind text, so grid lines never run through it. */
 const HALO = { stroke: "white", strokeWidth: 4, paintOrder: "stroke" } as const;
 

@@ -76,6 +76,64 @@ export const IndicatorMeasureRow = z
   .strict();
 export type IndicatorMeasureRow = z.output<typeof IndicatorMeasureRow>;
 
+/**
+ * data/reference/breakdown_taxonomy.csv: one name per role (or other category). Publications label the same role in
+ * different ways ("Band 5 nurses", "Nursing: Nurses - Band 5"); each published label maps to one canonical label and
+ * group. Figures are matched (duplicates, conflicts, derivations) by the canonical label; every published value of a
+ * breakdown type listed here must be mapped.
+ */
+export const BreakdownTaxonomyRow = z
+  .object({
+    breakdown_type: required,
+    /** The label exactly as in the source files. */
+    published_value: required,
+    /** The one name the site uses for it. */
+    canonical_value: required,
+    /** The group it belongs to (e.g. Nursing); groups are shown in the order they first appear in this file. */
+    group: optional,
+  })
+  .strict();
+export type BreakdownTaxonomyRow = z.output<typeof BreakdownTaxonomyRow>;
+
+/**
+ * data/reference/figure_conflicts.csv: figures that share a key but disagree, where the sources' notes do not say which
+ * is right, and the project has decided with a reason. The key's breakdown is the canonical label (taxonomy).
+ */
+export const FigureConflictRow = z
+  .object({
+    dataset_id: snake,
+    measure: snake,
+    period: required,
+    geography_level: z.enum(GEOGRAPHY_LEVELS),
+    area_code: required,
+    breakdown_type: required,
+    breakdown_value: required,
+    /** Which figure is shown: the published one, or the one derived by this site from other published figures. */
+    show: z.enum(["published", "derived"]),
+    /** Why, in words a reader can follow; printed beside the figure. */
+    reason: required,
+  })
+  .strict();
+export type FigureConflictRow = z.output<typeof FigureConflictRow>;
+
+/** data/reference/service_sections.csv: the sections of the service provision page and the indicators in each. */
+export const ServiceSectionRow = z
+  .object({
+    id: slug,
+    order: z.coerce.number().int(),
+    title: required,
+    intro: required,
+    /** Indicator ids, separated by ";", in the order shown. */
+    indicators: semicolonList,
+    /** An indicator shown as a table of areas by period at the top of the section (its headline rule's measure); empty for none. */
+    area_table_indicator: z.union([slug, z.literal("")]),
+    area_table_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    /** How many of the latest periods the area table shows. */
+    area_table_periods: z.union([z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1"), z.literal("")]),
+  })
+  .strict();
+export type ServiceSectionRow = z.output<typeof ServiceSectionRow>;
+
 /** data/reference/datasets.csv: every dataset_id, and which earlier vintage it replaces. */
 export const DatasetRow = z
   .object({

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { GEOGRAPHY_LEVELS, HEADLINE_KINDS, MEASURE_ROLES, NATIONS, POLARITIES, SOURCE_TYPES, TOPICS, UNITS } from "./vocabulary.ts";
+import { DERIVATION_KINDS, GEOGRAPHY_LEVELS, HEADLINE_KINDS, MEASURE_ROLES, NATIONS, POLARITIES, SOURCE_TYPES, TOPICS, UNITS } from "./vocabulary.ts";
 
 /**
  * site/registry.json: what the pages need besides the figures: the release, the indicator registry,
@@ -65,6 +65,23 @@ export const SiteRegistry = z
         source_type_reason: z.string(),
         figure_count: z.number().int(),
       }),
+    ),
+    /** The sections of the service provision page (data/reference/service_sections.csv), in order. */
+    service_sections: z.array(
+      z.object({
+        id: z.string(),
+        order: z.number().int(),
+        title: z.string(),
+        intro: z.string(),
+        indicators: z.array(z.string()),
+        area_table: z.object({ indicator_id: z.string(), level: z.enum(GEOGRAPHY_LEVELS), periods: z.number().int() }).nullable(),
+      }),
+    ),
+    /** The groups of the breakdown taxonomy, in the order charts show them (data/reference/breakdown_taxonomy.csv). */
+    breakdown_groups: z.array(z.string()),
+    /** The derivations (data/reference/derivations.csv), so pages can show what a derived figure rests on. */
+    derivations: z.array(
+      z.object({ id: z.string(), kind: z.enum(DERIVATION_KINDS), dataset_id: z.string(), measure_a: z.string(), measure_b: z.string(), dataset_b: z.string(), output_measure: z.string(), formula: z.string() }),
     ),
     datasets: z.array(z.object({ dataset_id: z.string(), title: z.string(), supersedes: z.string(), description: z.string() })),
     areas: z.array(

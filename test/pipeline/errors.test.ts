@@ -211,6 +211,36 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     `);
   });
 
+  it("a role label the taxonomy does not map, two labels of one role that disagree, and a stale conflict record", () => {
+    const roles = (f: { sources: string; reference: string }, extra = "") => {
+      edit(REF(f, "breakdown_taxonomy.csv"), "group\n", "group\nrole,Band 5 nurses,\"Nurses, Band 5\",Nursing\nrole,Nursing: Nurses - Band 5,\"Nurses, Band 5\",Nursing\n" + extra);
+    };
+    const row = (label: string, value: string, source = "P1") => `test_survey,vacancy_rate,percent,2023-11-01,country,S92000003,Scotland,role,${label},${value},published,${source},"Table 4",\n`;
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 6 nurses", "8") + "test_survey,placements,"); })).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:10: column breakdown_value: "Band 6 nurses" is not in reference/breakdown_taxonomy.csv: give every role label one canonical name and group there",
+      ]
+    `);
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.71") + "test_survey,placements,"); })).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:11: column value: "15.71" conflicts with sources/nation/figures.csv:10 ("15.7") for the same figure; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+    expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.7", "N1") + "test_survey,placements,"); })).toEqual([]);
+    expect(problemsAfter((f) => { roles(f, "role,Band 5 nurses,Nurses (Band 5),Nursing\n"); })).toMatchInlineSnapshot(`
+      [
+        "reference/breakdown_taxonomy.csv:4: column published_value: "Band 5 nurses" is listed twice for role (first on line 2)",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "figure_conflicts.csv"), "reason\n", "reason\ntest_survey,vacancy_rate,2020-11-01,country,S92000003,total,all,derived,The text is wrong.\n"))).toMatchInlineSnapshot(`
+      [
+        "reference/figure_conflicts.csv:2: column breakdown_value: "all" matches no shown published figure of test_survey vacancy_rate 2020-11-01 S92000003 (total); the conflict it records no longer exists",
+      ]
+    `);
+    // A recorded conflict that holds: the derived rate is shown and the published one kept with the reason.
+    expect(problemsAfter((f) => edit(REF(f, "figure_conflicts.csv"), "reason\n", "reason\ntest_survey,vacancy_rate,2023-11-01,country,S92000003,total,all,derived,The text is wrong.\n"))).toEqual([]);
+  });
+
   it("a unit that differs from its indicator's unit", () => {
     expect(problemsAfter((f) => edit(FIG(f), "test_deaths,deaths,count,2021", "test_deaths,deaths,wte,2021"))).toMatchInlineSnapshot(`
       [

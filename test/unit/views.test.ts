@@ -1,56 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Figure } from "../../src/schemas/figure.ts";
-import { citation } from "../../src/lib/views/cite.ts";
-import { longDate } from "../../src/lib/periods.ts";
 import { defaultBreakdown, latest, mapSlice, primaryMeasure, trendSeries } from "../../src/lib/views/select.ts";
-import { parsePeriod } from "../../src/lib/periods.ts";
-
-let n = 0;
-function fig(over: Partial<Figure>): Figure {
-  const period = over.period ?? "2022";
-  const p = parsePeriod(period);
-  return {
-    figure_id: `f-${(n++).toString(16).padStart(16, "0")}`,
-    indicator_id: "i",
-    role: "value",
-    measure_label: "m",
-    dataset_id: "d",
-    measure: "deaths",
-    unit: "count",
-    period,
-    geography_level: "country",
-    area_code: "S92000003",
-    area_name: "Scotland",
-    breakdown_type: "sex",
-    breakdown_value: "Persons",
-    value: 1,
-    value_text: "1",
-    status: "published",
-    source_id: "A",
-    source_location: "",
-    notes: "",
-    marker: "",
-    qualifier: "",
-    area_label: "Scotland",
-    period_start: p?.start ?? "",
-    period_end: p?.end ?? "",
-    preferred: true,
-    preferred_figure_id: "",
-    not_preferred_reason: "",
-    corroborated_by: [],
-    formula: "",
-    derived_from: [],
-    source_title: "",
-    source_publisher: "",
-    source_published_date: "",
-    source_url: "",
-    source_licence: "",
-    source_type: "primary",
-    source_file: "",
-    source_line: 2,
-    ...over,
-  };
-}
+import { fig } from "../helpers/figures.ts";
 
 describe("defaultBreakdown", () => {
   it("prefers the total, then all persons, then the most common breakdown", () => {
@@ -113,53 +63,14 @@ describe("mapSlice and latest", () => {
   });
 });
 
-describe("citation", () => {
-  it("names the original publisher first, then this site, the release and the permalink", () => {
-    expect(
-      citation({
-        publisher: "Scottish Government",
-        title: "Survey",
-        publishedDate: "2022-03",
-        url: "https://www.gov.scot/x",
-        location: "Table 1",
-        siteTitle: "Site",
-        releaseId: "2026-11",
-        releaseDate: "2026-11-22",
-        permalink: "https://example.org/indicators/x/",
-      }),
-    ).toBe("Scottish Government (2022-03). Survey. Table 1. https://www.gov.scot/x. Reused via Site, data release 2026-11 (22 November 2026): https://example.org/indicators/x/");
-    expect(longDate("2026-11-02")).toBe("2 November 2026");
-    expect(longDate("2022-03")).toBe("2022-03");
-  });
-});
-
-import { profileRows, shownIndex, type AreaRef } from "../../src/lib/views/profile.ts";
-describe("profileRows", () => {
-  const areas: AreaRef[] = [
-    { level: "country", code: "S92000003", name: "Scotland", parent_level: "", parent_code: "" },
-    { level: "health_board", code: "S08000019", name: "NHS Forth Valley", parent_level: "country", parent_code: "S92000003" },
-    { level: "council_area", code: "S12000030", name: "Stirling", parent_level: "health_board", parent_code: "S08000019" },
-  ];
-  const byKey = new Map(areas.map((a) => [`${a.level}|${a.code}`, a]));
-  const at = (level: string, code: string, period: string, value: number) => fig({ indicator_id: "i", geography_level: level as Figure["geography_level"], area_code: code, period, value });
-  it("sets the area's latest figure beside its parent's and country's for the same period only", () => {
-    const figures = [at("council_area", "S12000030", "2021", 5), at("council_area", "S12000030", "2022", 7), at("health_board", "S08000019", "2022", 20), at("country", "S92000003", "2021", 100)];
-    const [row] = profileRows(areas[2]!, byKey, [{ id: "i", measures: [{ measure: "deaths", role: "value" }] }], shownIndex(figures));
-    expect(row!.figure.value).toBe(7);
-    expect(row!.parent?.figure?.value).toBe(20);
-    // Scotland has 2021 but not 2022: no figure from another period is substituted.
-    expect(row!.country?.area.name).toBe("Scotland");
-    expect(row!.country?.figure).toBeUndefined();
-  });
-});
-
 import { figuresCsv, figuresShown } from "../../src/lib/views/shown.ts";
-import { indicatorView } from "../../src/lib/views/indicator.ts";
+import { indicatorPage } from "../../src/lib/views/indicatorPage.ts";
 import { csvParse } from "d3-dsv";
 describe("figures shown on an indicator page", () => {
   it("are the headline, chart and table figures, and download with formula-safe cells", () => {
     const figures = [fig({ period: "2021", value: 1 }), fig({ period: "2022", value: 2, notes: "=1+1" }), fig({ period: "2022", value: 9, preferred: false })];
-    const shown = figuresShown(indicatorView({ id: "i", measures: [{ measure: "deaths", role: "value", label: "Deaths" }] }, figures), figures);
+    const ind = { id: "i", unit: "count" as const, nation: "scotland" as const, precision: 0, measures: [{ measure: "deaths", role: "value", label: "Deaths" }], headline_rules: [{ series: 1, kind: "total" as const, measure: "deaths", breakdown_type: "sex", breakdown_value: "Persons", upper_measure: "", upper_breakdown_type: "", upper_breakdown_value: "", label: "deaths", break_reason: "" }] };
+    const shown = figuresShown(indicatorPage(ind, figures, { figureById: new Map(), groupOrder: [], derivations: [], shownInArea: () => [] }), figures);
     // Every figure is in the table (few figures), including the one not shown in charts.
     expect(shown).toHaveLength(3);
     const rows = csvParse(figuresCsv(shown));

@@ -5,6 +5,7 @@
  *
  * Numbers are rounded to 2 decimal places (the model keeps every decimal; totals are added before rounding).
  */
+import { csvText } from "../csv.ts";
 import { EDGE_CASES, FORMULAS, HORIZON, SYMBOLS, type Projection } from "./model.ts";
 import type { Citation } from "./scenarios.ts";
 import type { DescribedInput } from "./view.ts";
@@ -87,10 +88,7 @@ export function toJson(meta: ScenarioDocumentMeta, inputs: readonly DescribedInp
 export const CSV_COLUMNS = ["scenario", "part", "year", "name", "label", "value", "unit", "basis", "figure_id", "source", "equation", "note"] as const;
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number>>;
 
-function csvCell(v: string | number | undefined): string {
-  const s = v === undefined ? "" : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const cellText = (v: string | number | undefined): string => (v === undefined ? "" : String(v));
 
 const EQUATION: Record<string, string> = Object.fromEntries(FORMULAS.map((f) => [f.id, f.equation]));
 
@@ -125,6 +123,5 @@ export function toCsv(meta: ScenarioDocumentMeta, inputs: readonly DescribedInpu
   EDGE_CASES.forEach((e, k) => rows.push({ part: "edge_case", name: `edge_case_${k + 1}`, note: e }));
   meta.notes.forEach((n, k) => rows.push({ part: "note", name: `note_${k + 1}`, note: n }));
   rows.push({ part: "note", name: "data_release", label: meta.siteTitle, value: meta.releaseId, note: `Data release ${meta.releaseId} (${meta.releaseDate}); ${meta.pageUrl}` });
-  const lines = [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(c === "scenario" ? meta.scenario : r[c])).join(","))];
-  return `${lines.join("\n")}\n`;
+  return csvText([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => cellText(c === "scenario" ? meta.scenario : r[c])))]);
 }

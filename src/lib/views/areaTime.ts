@@ -2,13 +2,16 @@
 import type { Figure } from "../../schemas/figure.ts";
 import { compareText } from "../text.ts";
 import { when, type Breakdown } from "./select.ts";
+import { LEVEL_NATION, NATION_CODE, type GeographyLevel } from "../../schemas/vocabulary.ts";
 
 export interface AreaTimeTable {
   periods: string[];
   rows: { code: string; name: string; cells: (Figure | undefined)[] }[];
+  /** The nation's figures for the same measure, breakdown and periods: an unranked benchmark row, when published. */
+  benchmark?: { code: string; name: string; cells: (Figure | undefined)[] };
 }
 
-export function areaTimeTable(figures: Figure[], level: string, measure: string, breakdown: Breakdown, lastPeriods: number): AreaTimeTable {
+export function areaTimeTable(figures: Figure[], level: GeographyLevel, measure: string, breakdown: Breakdown, lastPeriods: number): AreaTimeTable {
   const shown = figures.filter(
     (f) => f.preferred && f.role === "value" && f.geography_level === level && f.measure === measure && f.breakdown_type === breakdown.type && f.breakdown_value === breakdown.value,
   );
@@ -23,5 +26,11 @@ export function areaTimeTable(figures: Figure[], level: string, measure: string,
     if (!row) byArea.set(f.area_code, (row = { code: f.area_code, name: f.area_label, cells: periods.map(() => undefined) }));
     row.cells[i] = f;
   }
-  return { periods, rows: [...byArea.values()].sort((a, b) => compareText(a.name, b.name)) };
+  const nation = level === "country" ? undefined : NATION_CODE[LEVEL_NATION[level as Exclude<GeographyLevel, "country">]];
+  const national = figures.filter(
+    (f) => f.preferred && f.role === "value" && f.geography_level === "country" && f.area_code === nation && f.measure === measure && f.breakdown_type === breakdown.type && f.breakdown_value === breakdown.value,
+  );
+  const cells = periods.map((p) => national.find((f) => f.period === p));
+  const rows = [...byArea.values()].sort((a, b) => compareText(a.name, b.name));
+  return { periods, rows, ...(cells.some((c) => c) ? { benchmark: { code: nation!, name: national[0]!.area_label, cells } } : {}) };
 }

@@ -41,7 +41,7 @@ export function barInput(id: string, title: string, yLabel: string, unit: Unit, 
     precision,
     width,
     bars: figures.map((f) => ({
-      label: f.breakdown_type === "total" ? f.area_label : f.breakdown_value,
+      label: f.breakdown_type === "total" ? f.area_label : f.breakdown_label,
       value: f.value,
       valueText: f.value === null ? formatCell(f, precision) : formatFigure(f, precision),
       status: f.status,

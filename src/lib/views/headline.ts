@@ -5,7 +5,8 @@
  */
 import type { Figure } from "../../schemas/figure.ts";
 import type { HeadlineKind, Unit } from "../../schemas/vocabulary.ts";
-import { parsePeriod, periodMidpoint } from "../periods.ts";
+import { formatFigure, formatNumber, shownDecimals, UNIT_SUFFIX } from "../format.ts";
+import { formatPeriod, parsePeriod, periodMidpoint } from "../periods.ts";
 import { compareText } from "../text.ts";
 
 /** One row of an indicator's headline rule. */
@@ -76,16 +77,17 @@ export interface Headline {
   breaks: { before: Segment; after: Segment; reason: string }[];
   /** The change since the previous figure of the same segment and period kind, when there is one. */
   change?: Change;
-  /** True when the segment of the figure has no other dated figure: a snapshot with no trend published. */
+  /** True when the figure's series has no other period of the same kind: a snapshot with no trend published. */
   single: boolean;
 }
 
 const PERIOD_KIND_OF = (f: Figure) => {
   const p = parsePeriod(f.period);
   if (!p) return undefined;
-  // "Persons in 2019-2023" and "2018-2022" are both five-year windows; 2022 and 2019-2023 are not comparable.
-  const years = p.kind === "years" || p.kind === "financial_years" ? Number(p.end.slice(0, 4)) - Number(p.start.slice(0, 4)) : 0;
-  return `${p.kind}:${years}`;
+  // "2019-2023" and "2018-2022" are both five-year windows; 2022 and 2019-2023 are not comparable; a quarter and a
+  // half-year written as date ranges are told apart by their length in months.
+  const months = (Number(p.end.slice(0, 4)) - Number(p.start.slice(0, 4))) * 12 + Number(p.end.slice(5, 7)) - Number(p.start.slice(5, 7));
+  return `${p.kind}:${p.kind === "years" || p.kind === "financial_years" || p.kind === "range" ? months : 0}`;
 };
 
 /** The change from the previous comparable figure: same segment, same kind and length of period, both with numbers. */
@@ -122,7 +124,9 @@ export function headlineAt(rules: readonly HeadlineRule[], figures: readonly Fig
   const breaks = present.slice(1).map((after, k) => ({ before: present[k]!, after, reason: after.rule.break_reason }));
   const change = changeSince(segment, lead.f, unit);
   const upper = segment.upper.get(lead.f.period);
-  const dated = segment.figures.filter((f) => f.period_start !== "");
+  // A snapshot: no other period of the same kind in its series, and no figure whose period cannot be read as dates.
+  const kind = PERIOD_KIND_OF(lead.f);
+  const single = segment.figures.every((f) => f.period === lead.f.period || (PERIOD_KIND_OF(f) !== undefined && PERIOD_KIND_OF(f) !== kind));
   return {
     kind: segment.rule.kind,
     label: segment.rule.label,
@@ -132,6 +136,55 @@ export function headlineAt(rules: readonly HeadlineRule[], figures: readonly Fig
     segments,
     breaks,
     ...(change ? { change } : {}),
-    single: dated.length <= 1,
+    single,
   };
 }
+
+/* Words for a headline: the value to quote (both ends of a range) and the change since the previous figure. */
+
+
+/** "14,121 WTE"; "3,288 to 3,768 WTE" for a range; "[x]" when there is no number. */
+export function headlineValueText(h: Pick<Headline, "figure" | "upper">, precision: number): string {
+  if (h.upper && h.figure.value !== null && h.upper.value !== null) {
+    const lower = formatFigure({ ...h.figure, unit: "count" }, precision);
+    return `${lower} to ${formatFigure(h.upper, precision)}`;
+  }
+  return formatFigure(h.figure, precision);
+}
+
+function decimalsOf(f: Figure, precision: number): number {
+  return f.status === "derived" ? precision : shownDecimals(f.value_text, precision);
+}
+
+export interface ChangeText {
+  /** "Down 6 percentage points since 2023" */
+  summary: string;
+  /** "25% in 2023 → 19% in 2024: 19 − 25 = −6 percentage points" */
+  arithmetic: string;
+}
+
+/** The change in words, with the arithmetic shown (a derived figure: the formula is the difference). */
+export function changeText(c: Change, unit: Unit, precision: number): ChangeText {
+  const decimals = Math.max(decimalsOf(c.from, precision), decimalsOf(c.to, precision));
+  const money = unit === "gbp" || unit === "gbp_million" ? "£" : "";
+  const suffix = unit === "percent" ? " percentage points" : UNIT_SUFFIX[unit];
+  const abs = formatNumber(Math.abs(c.difference), decimals);
+  const signed = `${c.difference < 0 ? "−" : c.difference > 0 ? "+" : ""}${abs}`;
+  const direction = c.difference > 0 ? "Up" : c.difference < 0 ? "Down" : "No change";
+  const since = `since ${formatPeriod(c.from.period)}`;
+  const summary = c.difference === 0 ? `No change ${since}` : `${direction} ${money}${abs}${suffix} ${since}`;
+  const n = (f: Figure) => formatNumber(f.value!, decimals);
+  const pct = c.percent === undefined ? "" : ` (${c.percent > 0 ? "+" : c.percent < 0 ? "−" : ""}${formatNumber(Math.abs(c.percent), 1)}%)`;
+  const arithmetic = `${formatFigure(c.from, precision)} in ${formatPeriod(c.from.period)} → ${formatFigure(c.to, precision)} in ${formatPeriod(c.to.period)}: ${n(c.to)} − ${n(c.from)} = ${signed}${suffix}${pct}`;
+  return { summary, arithmetic };
+}
+
+/** Why a figure has no trend, in words: a snapshot on a date, or the only period published. */
+export function trendNote(h: Headline, oneOff = false): string {
+  if (h.change || !h.single || h.breaks.length > 0) return "";
+  const p = parsePeriod(h.figure.period);
+  const when = formatPeriod(h.figure.period);
+  if (p?.kind === "date") return `${oneOff ? "One-off snapshot" : "Snapshot"}, ${when}: no trend published`;
+  return `${oneOff ? "One-off figure" : "Only figure published"}, ${when}: no trend`;
+}
+

@@ -7,6 +7,7 @@ import type { ChoroplethDatum } from "../../charts/choropleth.ts";
 import { formatFigure } from "../format.ts";
 import { compareText } from "../text.ts";
 import { mapSlice, type Breakdown } from "./select.ts";
+import { LEVEL_NATION, NATION_CODE, type GeographyLevel } from "../../schemas/vocabulary.ts";
 
 export interface RankedRow {
   rank: number | undefined;
@@ -19,6 +20,10 @@ export interface RankedRow {
 export interface MapModel {
   period: string;
   figures: Figure[];
+  /** The nation's figure for the same measure, breakdown and period: an unranked benchmark row. */
+  benchmark?: RankedRow;
+  /** "31 of 32 council areas have a figure; Orkney Islands [x]": counted from figures with a number, not from rows. */
+  coverage: { withFigure: number; areas: number; without: { name: string; text: string }[] };
   data: ChoroplethDatum[];
   classes: ClassBreaks;
   ranked: RankedRow[];
@@ -42,7 +47,7 @@ export function rankRows(figures: Figure[], precision: number, missing: { code: 
 
 export function mapModel(
   figures: Figure[],
-  level: string,
+  level: GeographyLevel,
   measure: string,
   breakdown: Breakdown,
   precision: number,
@@ -62,12 +67,18 @@ export function mapModel(
   const featureCodes = (features ?? []).map((f) => f.properties.code);
   const report = joinReport(slice.figures.map((f) => f.area_code), featureCodes);
   const missing = (features ?? []).filter((f) => report.boundariesWithoutData.includes(f.properties.code)).map((f) => ({ code: f.properties.code, name: f.properties.name }));
+  const ranked = rankRows(slice.figures, precision, missing);
+  const nation = level === "country" ? undefined : NATION_CODE[LEVEL_NATION[level as Exclude<GeographyLevel, "country">]];
+  const national = nation ? figures.find((f) => f.preferred && f.role === "value" && f.geography_level === "country" && f.area_code === nation && f.measure === measure && f.breakdown_type === breakdown.type && f.breakdown_value === breakdown.value && f.period === slice.period) : undefined;
+  const without = ranked.filter((r) => !r.figure || r.figure.value === null).map((r) => ({ name: r.name, text: r.figure ? r.valueText : "no published figure" }));
   return {
     period: slice.period,
     figures: slice.figures,
     data,
     classes: classBreaks(slice.figures.map((f) => f.value), { precision }),
-    ranked: rankRows(slice.figures, precision, missing),
+    ranked,
+    ...(national ? { benchmark: { rank: undefined, code: national.area_code, name: national.area_label, figure: national, valueText: formatFigure(national, precision) } } : {}),
+    coverage: { withFigure: ranked.length - without.length, areas: ranked.length, without },
     codesWithoutBoundary: features ? report.codesWithoutBoundary : [],
   };
 }

@@ -1,8 +1,8 @@
 /** Which indicators can be mapped at which geography level (pure). */
 import type { Figure } from "../../schemas/figure.ts";
-import { indicatorView, type IndicatorLike } from "./indicator.ts";
-import type { Breakdown } from "./select.ts";
 import type { GeographyLevel } from "../../schemas/vocabulary.ts";
+import { leadHeadline, mapChoice, type IndicatorLike } from "./indicatorPage.ts";
+import { shownValues, type Breakdown } from "./select.ts";
 
 export interface Mappable {
   indicatorId: string;
@@ -12,13 +12,14 @@ export interface Mappable {
   breakdown: Breakdown;
 }
 
-/** Every (indicator, level) pair with shown figures of the indicator's main measure below country level. */
+/** Every (indicator, level) pair with shown figures of the indicator's headline measure and breakdown below country level. */
 export function mappables(indicators: IndicatorLike[], figuresByIndicator: Map<string, Figure[]>): Mappable[] {
   const out: Mappable[] = [];
   for (const ind of indicators) {
-    const v = indicatorView(ind, figuresByIndicator.get(ind.id) ?? []);
-    if (!v.measure || !v.breakdown) continue;
-    for (const l of v.mapLevels) out.push({ indicatorId: ind.id, level: l.level, areas: l.areas, measure: v.measure, breakdown: v.breakdown });
+    const values = shownValues(figuresByIndicator.get(ind.id) ?? []);
+    const { mapRule, mapLevels } = mapChoice(ind, values, leadHeadline(ind, values));
+    if (!mapRule) continue;
+    for (const l of mapLevels) out.push({ indicatorId: ind.id, level: l.level, areas: l.areas, measure: mapRule.measure, breakdown: { type: mapRule.type, value: mapRule.value } });
   }
   return out;
 }

@@ -1,9 +1,18 @@
-/** Area profile rows: every indicator with figures for an area, beside its parent area and its country (pure). */
+/**
+ * The page model of an area profile: every indicator with figures for the area, led by the indicator's headline rule,
+ * set beside the parent area's and the country's figure for the same measure, breakdown and period only; when the
+ * country has a later figure, the row says both dates. An ADP published under two codes (Public Health Scotland's S11
+ * code and the Scottish Government's slug) has one profile with the figures of both. Pure.
+ */
 import type { Figure } from "../../schemas/figure.ts";
-import type { GeographyLevel } from "../../schemas/vocabulary.ts";
-import { breakdownKey, defaultBreakdown, latest, primaryMeasure, shownValues } from "./select.ts";
+import type { GeographyLevel, Topic } from "../../schemas/vocabulary.ts";
+import { TOPICS } from "../../schemas/vocabulary.ts";
+import { compareText } from "../text.ts";
+import { byTime, headlineAt, matchesRule, type Headline } from "./headline.ts";
+import type { IndicatorLike } from "./indicatorPage.ts";
+import { shownValues } from "./select.ts";
 
-/** An index of shown values by indicator and area, for profileRows. */
+/** An index of shown values by indicator and area, so 250 area pages do not each scan every figure. */
 export function shownIndex(figures: Figure[]): (indicatorId: string, level: string, code: string) => Figure[] {
   const index = new Map<string, Figure[]>();
   for (const f of shownValues(figures)) {
@@ -23,13 +32,6 @@ export interface AreaRef {
   parent_code: string;
 }
 
-export interface ProfileRow {
-  indicatorId: string;
-  figure: Figure;
-  parent?: { area: AreaRef; figure?: Figure };
-  country?: { area: AreaRef; figure?: Figure };
-}
-
 /** The country an area belongs to, following parents up (Scotland for ADPs, England for local authorities). */
 export function countryOf(area: AreaRef, byKey: Map<string, AreaRef>): AreaRef | undefined {
   let a: AreaRef | undefined = area;
@@ -40,34 +42,78 @@ export function countryOf(area: AreaRef, byKey: Map<string, AreaRef>): AreaRef |
   return undefined;
 }
 
-const same = (f: Figure, g: Figure) => f.measure === g.measure && f.period === g.period && f.breakdown_type === g.breakdown_type && f.breakdown_value === g.breakdown_value;
+/**
+ * The codes of one ADP in every convention the data uses: ADPs made of exactly the same council areas are the same
+ * partnership. The first code is the one its profile lives at: the Public Health Scotland code, else the slug.
+ */
+export function adpCodes(adps: { code: string; council_areas: string[] }[]): Map<string, string[]> {
+  const bySet = new Map<string, string[]>();
+  for (const a of adps) {
+    const key = [...a.council_areas].sort().join(";");
+    if (key === "") continue;
+    bySet.set(key, [...(bySet.get(key) ?? []), a.code]);
+  }
+  const out = new Map<string, string[]>();
+  for (const codes of bySet.values()) {
+    const ordered = [...codes].sort((a, b) => Number(a.startsWith("adp-")) - Number(b.startsWith("adp-")) || compareText(a, b));
+    for (const c of ordered) out.set(c, ordered);
+  }
+  return out;
+}
+
+export interface Comparator {
+  area: AreaRef;
+  /** The comparator's figure for exactly the same measure, breakdown and period; undefined when not published. */
+  figure?: Figure;
+  /** The comparator's latest figure of the same measure and breakdown, when it is later than the area's. */
+  later?: Figure;
+}
+
+export interface ProfileRow {
+  indicatorId: string;
+  headline: Headline;
+  parent?: Comparator;
+  country?: Comparator;
+}
+
+export interface ProfileTopic {
+  topic: Topic;
+  rows: ProfileRow[];
+}
+
+const samePoint = (f: Figure, g: Figure) => f.measure === g.measure && f.period === g.period && f.breakdown_type === g.breakdown_type && f.breakdown_value === g.breakdown_value;
+
+function comparator(area: AreaRef, h: Headline, shown: Figure[]): Comparator {
+  const f = h.figure;
+  const rule = h.segments[h.segment]!.rule;
+  const same = shown.find((g) => samePoint(g, f));
+  const latest = shown.filter((g) => matchesRule(rule, g) && g.value !== null).sort(byTime).at(-1);
+  const later = latest && byTime(f, latest) < 0 && latest !== same ? latest : undefined;
+  return { area, ...(same ? { figure: same } : {}), ...(later ? { later } : {}) };
+}
 
 /**
- * One row per indicator: the area's latest shown figure of the indicator's main measure (total or all persons
- * where published), and the parent's and country's figures for exactly the same measure, period and breakdown.
- * A comparison figure is never taken from another period: if there is none, the row says so.
+ * One row per indicator with a figure for the area (any of its codes), in topic and registry order: the headline rule's
+ * latest figure here, and the parent's and country's figures for the same measure, breakdown and period.
  */
-export function profileRows(
+export function profileTopics(
   area: AreaRef,
+  codes: string[],
   byKey: Map<string, AreaRef>,
-  indicators: { id: string; measures: { measure: string; role: string }[] }[],
-  /** Shown values of an indicator for one area (an index, so 250 area pages do not each scan every figure). */
+  indicators: (IndicatorLike & { topic: Topic })[],
   shownAt: (indicatorId: string, level: string, code: string) => Figure[],
-): ProfileRow[] {
+): ProfileTopic[] {
   const parent = area.level === "country" ? undefined : byKey.get(`${area.parent_level}|${area.parent_code}`);
   const country = area.level === "country" ? undefined : countryOf(area, byKey);
-  const rows: ProfileRow[] = [];
+  const rows: (ProfileRow & { topic: Topic })[] = [];
   for (const ind of indicators) {
-    const here = shownAt(ind.id, area.level, area.code);
+    const here = codes.flatMap((c) => shownAt(ind.id, area.level, c));
     if (here.length === 0) continue;
-    const measure = primaryMeasure(ind.measures, here);
-    const ofMeasure = here.filter((f) => f.measure === measure);
-    const b = defaultBreakdown(ofMeasure);
-    const figure = latest(ofMeasure.filter((f) => b && breakdownKey({ type: f.breakdown_type, value: f.breakdown_value }) === breakdownKey(b)));
-    if (!figure) continue;
-    const at = (a: AreaRef | undefined) => (a ? { area: a, figure: shownAt(ind.id, a.level, a.code).find((g) => same(g, figure)) } : undefined);
-    const p = parent && parent.code !== country?.code ? at(parent) : undefined;
-    rows.push({ indicatorId: ind.id, figure, ...(p ? { parent: p } : {}), ...(country ? { country: at(country)! } : {}) });
+    const headline = headlineAt(ind.headline_rules, here, ind.unit);
+    if (!headline) continue;
+    const p = parent && parent.code !== country?.code ? comparator(parent, headline, shownAt(ind.id, parent.level, parent.code)) : undefined;
+    const c = country ? comparator(country, headline, shownAt(ind.id, country.level, country.code)) : undefined;
+    rows.push({ topic: ind.topic, indicatorId: ind.id, headline, ...(p ? { parent: p } : {}), ...(c ? { country: c } : {}) });
   }
-  return rows;
+  return TOPICS.map((topic) => ({ topic, rows: rows.filter((r) => r.topic === topic) })).filter((t) => t.rows.length > 0);
 }

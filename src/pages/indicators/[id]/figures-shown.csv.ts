@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { loadSite } from "../../../data/site.ts";
-import { indicatorView } from "../../../lib/views/indicator.ts";
+import { indicatorPage } from "../../../lib/views/indicatorPage.ts";
 import { figuresCsv, figuresShown } from "../../../lib/views/shown.ts";
 
 export function getStaticPaths() {
@@ -12,5 +12,5 @@ export const GET: APIRoute = ({ params }) => {
   const site = loadSite();
   const ind = site.indicatorById.get(params.id!)!;
   const figures = site.figuresByIndicator.get(ind.id) ?? [];
-  return new Response(figuresCsv(figuresShown(indicatorView(ind, figures), figures)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(figuresCsv(figuresShown(indicatorPage(ind, figures, site.context), figures)), { headers: { "Content-Type": "text/csv; charset=utf-8" } });
 };
