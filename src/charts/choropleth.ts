@@ -1,3 +1,12 @@
+/**
+ * Choropleth maps as inline SVG, drawn at build time from d3-geo paths.
+ *
+ * One map is one main SVG (every area; Shetland moved into a box at the top right) and, when a zoom is asked
+ * for, one enlarged panel of small areas (the Central Belt's council areas). Each SVG is sent once and scales
+ * with the page (viewBox, no fixed size): there is no text inside them, because text in a scaled SVG is too
+ * small on a phone. The legend, the panel labels and the notes are HTML, placed by the component from
+ * `legend` and `zoom.label`.
+ */
 import { geoPath, geoTransverseMercator } from "d3-geo";
 import type { GeoPermissibleObjects, GeoProjection } from "d3-geo";
 import { assertUnderHemisphere } from "../lib/geo/boundaries.ts";
@@ -31,11 +40,26 @@ export interface ChoroplethInset {
   widthFraction?: number;
 }
 
+export interface ChoroplethZoom {
+  /**
+   * Feature codes too small to read on the main map (e.g. the Central Belt's council areas). They stay in
+   * place on the main map, drawn but not selectable there, and are drawn enlarged, and selectable, in the
+   * zoom panel. Codes with no boundary on this map are ignored; with none left there is no panel.
+   */
+  codes: readonly string[];
+  /** Names the panel and the box on the main map: "Central Belt". */
+  label: string;
+  /** viewBox width of the panel (default 2/3 of the main map's width). */
+  width?: number;
+  /** Margin around the zoom areas' extent, as a share of its larger side (default 0.04). */
+  pad?: number;
+}
+
 export interface ChoroplethInput {
   /** Unique prefix for every id in the SVG, so two maps on one page do not clash. */
   id: string;
   title: string;
-  /** Replaces the generated <desc> text. */
+  /** Replaces the generated <desc> text of the main map. */
   description?: string;
   /** Measure and unit in words, e.g. "vacancy rate"; used in the legend heading and area names. */
   unitLabel: string;
@@ -46,28 +70,43 @@ export interface ChoroplethInput {
   classes: ClassBreaks;
   /** Formats class limits for the legend, e.g. n => `${n.toFixed(1)}%`. */
   format: (n: number) => string;
-  /** viewBox width in px; the height follows from the fitted projection. */
+  /** A unit in words written once after each class range in the legend (" per 100,000"). */
+  formatSuffix?: string;
+  /** viewBox width of the main map; the height follows from the fitted projection. */
   width: number;
   inset?: ChoroplethInset;
-  /** Douglas–Peucker tolerance in px (default DEFAULT_TOLERANCE_PX). */
+  zoom?: ChoroplethZoom;
+  /** Douglas–Peucker tolerance in viewBox units (default DEFAULT_TOLERANCE_PX). */
   tolerance?: number;
-  /** Rings smaller than this many px² are not drawn (default DEFAULT_MIN_AREA_PX2). */
+  /** Rings smaller than this many square units are not drawn (default DEFAULT_MIN_AREA_PX2). */
   minArea?: number;
 }
 
+export interface ChoroplethLegend {
+  /** "Vacancy rate, 1 November 2021" */
+  heading: string;
+  items: LegendItem[];
+}
+
+export interface ChoroplethMap {
+  legend: ChoroplethLegend;
+  /** The main map. */
+  svg: string;
+  /** The enlarged panel, when a zoom was asked for and some of its areas are on the map. */
+  zoom?: { label: string; codes: string[]; svg: string };
+}
+
 const PAD = 8;
-const MUTED = "#484949";
 const FOCUS = "#ffdd00";
 const HATCH_LINE = "#505a5f";
 /**
- * Default simplification: points within 0.75 px of the simplified outline are dropped, and islets
- * under 1 px² (too small to see) are left out. The boundaries carry detail far below a pixel at page
- * sizes; at 0.5 px the 153-area England map at 640 px was 95 KB, at 0.75 px it is under 80 KB and
- * looks the same (checked side by side at 2.5× zoom).
+ * Default simplification: points within 0.75 units of the simplified outline are dropped, and islets
+ * under 1 square unit (too small to see) are left out. Maps are drawn in a viewBox about as wide as the
+ * column shows them in pixels, so a unit is about a pixel on a desktop and half a pixel on a phone;
+ * coordinates are written in whole units.
  */
 export const DEFAULT_TOLERANCE_PX = 0.75;
 export const DEFAULT_MIN_AREA_PX2 = 1;
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Escapes text for SVG element content and double-quoted attributes. */
 export function escapeXml(s: string): string {
@@ -217,23 +256,51 @@ export function layoutMap(features: readonly AreaFeature[], insetCodes: Readonly
   };
 }
 
-interface LegendLayout {
-  svg: string;
-  bottom: number;
+export interface ZoomLayout {
+  /** The zoomed area's extent on the main map, in main-map units. */
+  frame: Rect;
+  /** The main projection magnified onto the panel, clipped to it. */
+  projection: GeoProjection;
+  width: number;
+  height: number;
 }
 
-function swatchSvg(item: LegendItem, id: string, x: number, y: number, w: number, h: number, r: number): string {
-  const rect = (fill: string) =>
-    `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" fill="${fill}" stroke="${DARK}" stroke-width="1"/>`;
+/**
+ * The zoom panel: the extent of the zoom areas on the main map, grown by `pad`, magnified to the panel
+ * width. The panel's projection is the main projection scaled about the extent's corner, so shapes and
+ * positions match the main map exactly; everything outside the panel is clipped away.
+ */
+export function layoutZoom(zoomFeatures: readonly AreaFeature[], main: GeoProjection, width: number, pad = 0.04): ZoomLayout {
+  const [[x0, y0], [x1, y1]] = geoPath(main).bounds(collection(zoomFeatures));
+  const margin = pad * Math.max(x1 - x0, y1 - y0);
+  const frame: Rect = { x: x0 - margin, y: y0 - margin, w: x1 - x0 + 2 * margin, h: y1 - y0 + 2 * margin };
+  const s = width / frame.w;
+  const height = Math.ceil(frame.h * s);
+  const [tx, ty] = main.translate();
+  const projection = geoTransverseMercator()
+    .rotate(main.rotate())
+    .scale(main.scale() * s)
+    .translate([(tx - frame.x) * s, (ty - frame.y) * s])
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+  return { frame, projection, width, height };
+}
+
+/** A legend swatch as a small SVG for the HTML legend (decorative: the label beside it says what it means). */
+export function legendSwatchSvg(item: LegendItem, id: string): string {
+  const open = `<svg class="map-key-swatch" viewBox="0 0 30 20" width="30" height="20" aria-hidden="true" focusable="false">`;
+  const rect = (fill: string) => `<rect x="0.5" y="0.5" width="29" height="19" fill="${fill}" stroke="${DARK}"/>`;
   switch (item.swatch.kind) {
     case "fill":
-      return rect(item.swatch.fill);
+      return `${open}${rect(item.swatch.fill)}</svg>`;
     case "hatch":
-      return rect(`url(#${id}-hatch)`);
+      return `${open}${patternDefs(`${id}-key`, "hatch")}${rect(`url(#${id}-key-hatch)`)}</svg>`;
     case "crosshatch":
-      return rect(`url(#${id}-crosshatch)`);
+      return `${open}${patternDefs(`${id}-key`, "crosshatch")}${rect(`url(#${id}-key-crosshatch)`)}</svg>`;
     case "dot":
-      return rect("#ffffff") + dotSvg(x + w / 2, y + h / 2, r);
+      return `${open}${rect("#ffffff")}${dotSvg(15, 10, 4)}</svg>`;
   }
 }
 
@@ -241,43 +308,12 @@ function dotSvg(cx: number, cy: number, r: number): string {
   return `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${DARK}" stroke="#ffffff" stroke-width="1.5"/>`;
 }
 
-/**
- * The legend flows left to right and wraps, so a narrow map gets more rows rather than clipped text.
- * Text widths are estimated (0.56 em a character): deterministic, no font metrics at build time.
- */
-function legendSvg(items: readonly LegendItem[], heading: string, id: string, width: number, fs: number): LegendLayout {
-  const parts: string[] = [];
-  let y = PAD + fs;
-  parts.push(`<text x="${PAD}" y="${num(y)}" font-weight="700">${escapeXml(heading)}</text>`);
-  const rowH = Math.round(fs * 1.7);
-  const sw = Math.round(fs * 1.6);
-  const sh = Math.round(fs * 1.1);
-  let x = PAD;
-  y += Math.round(fs * 0.6);
-  for (const item of items) {
-    const count = `(${item.count} ${item.count === 1 ? "area" : "areas"})`;
-    const textW = (item.label.length + 1 + count.length) * fs * 0.56;
-    const itemW = sw + fs * 0.4 + textW;
-    if (x > PAD && x + itemW > width - PAD) {
-      x = PAD;
-      y += rowH;
-    }
-    const sy = y + (rowH - sh) / 2;
-    parts.push(
-      `<g class="legend-item">${swatchSvg(item, id, x, sy, sw, sh, fs * 0.3)}` +
-        `<text x="${num(x + sw + fs * 0.4)}" y="${num(sy + sh / 2)}" dominant-baseline="central">${escapeXml(item.label)} ` +
-        `<tspan fill="${MUTED}">${count}</tspan></text></g>`,
-    );
-    x += itemW + fs * 1.2;
-  }
-  return { svg: `<g class="legend">${parts.join("")}</g>`, bottom: y + rowH };
-}
-
-function patternDefs(id: string): string {
+function patternDefs(id: string, ...which: ("hatch" | "crosshatch")[]): string {
   const tile = (name: string, d: string, stroke: string, w: number) =>
     `<pattern id="${id}-${name}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="6" height="6" fill="#ffffff"/><path d="${d}" stroke="${stroke}" stroke-width="${w}"/></pattern>`;
-  return `<defs>${tile("hatch", "M3 0V6", HATCH_LINE, 1.5)}${tile("crosshatch", "M3 0V6M0 3H6", DARK, 1)}</defs>`;
+  const tiles = { hatch: tile("hatch", "M3 0V6", HATCH_LINE, 1.5), crosshatch: tile("crosshatch", "M3 0V6M0 3H6", DARK, 1) };
+  return `<defs>${which.map((w) => tiles[w]).join("")}</defs>`;
 }
 
 /**
@@ -290,32 +326,64 @@ export const CHOROPLETH_FOCUS_CSS = `.choropleth .areas a:focus-visible path,.ch
  * Projected, simplified polygons depend only on the features, the layout and the tolerances, not on the
  * figures: many maps of one level share them, so they are computed once per features array and layout.
  */
-const layoutCache = new WeakMap<readonly AreaFeature[], Map<string, MapLayout>>();
-function cachedLayout(features: readonly AreaFeature[], key: string, compute: () => MapLayout): MapLayout {
-  let byKey = layoutCache.get(features);
-  if (!byKey) layoutCache.set(features, (byKey = new Map()));
-  let l = byKey.get(key);
-  if (!l) byKey.set(key, (l = compute()));
-  return l;
+interface Geometry {
+  layout: MapLayout;
+  zoom?: ZoomLayout;
+  zoomCodes: string[];
+  /** Main-map polygons by code. */
+  main: Map<string, PxPolygon[]>;
+  /** Zoom-panel polygons by code, for every area that reaches into the panel. */
+  panel: Map<string, PxPolygon[]>;
 }
-const polygonCache = new WeakMap<readonly AreaFeature[], Map<string, PxPolygon[]>>();
-function cachedPolygons(features: readonly AreaFeature[], layoutKey: string, code: string, compute: () => PxPolygon[]): PxPolygon[] {
-  let byKey = polygonCache.get(features);
-  if (!byKey) polygonCache.set(features, (byKey = new Map()));
-  const k = `${layoutKey}|${code}`;
-  let p = byKey.get(k);
-  if (!p) byKey.set(k, (p = compute()));
-  return p;
+const geometryCache = new WeakMap<readonly AreaFeature[], Map<string, Geometry>>();
+
+function geometry(input: ChoroplethInput): Geometry {
+  const { features, width } = input;
+  const insetCodes = new Set(input.inset?.codes ?? []);
+  const tolerance = input.tolerance ?? DEFAULT_TOLERANCE_PX;
+  const minArea = input.minArea ?? DEFAULT_MIN_AREA_PX2;
+  const zoomWidth = input.zoom ? (input.zoom.width ?? Math.round((width * 2) / 3)) : 0;
+  const key = JSON.stringify([width, [...insetCodes], input.inset?.widthFraction, input.zoom?.codes, zoomWidth, input.zoom?.pad, tolerance, minArea]);
+  let byKey = geometryCache.get(features);
+  if (!byKey) geometryCache.set(features, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached) return cached;
+
+  const layout = layoutMap(features, insetCodes, width, PAD, input.inset?.widthFraction);
+  const main = new Map<string, PxPolygon[]>();
+  for (const f of features) main.set(f.properties.code, simplifyPolygons(projectPolygons(f, layout.projectionOf(f.properties.code)), tolerance, minArea));
+
+  const wanted = new Set(input.zoom?.codes ?? []);
+  const zoomFeatures = features.filter((f) => wanted.has(f.properties.code) && !insetCodes.has(f.properties.code));
+  const zoomCodes = zoomFeatures.map((f) => f.properties.code);
+  const panel = new Map<string, PxPolygon[]>();
+  let zoom: ZoomLayout | undefined;
+  if (input.zoom && zoomFeatures.length > 0) {
+    zoom = layoutZoom(zoomFeatures, layout.projectionOf(zoomCodes[0] as string), zoomWidth, input.zoom.pad);
+    for (const f of features) {
+      if (insetCodes.has(f.properties.code)) continue;
+      // Clipped to the panel by the projection: areas outside it come back empty.
+      const polygons = simplifyPolygons(projectPolygons(f, zoom.projection), tolerance, wanted.has(f.properties.code) ? minArea : minArea * 4);
+      if (polygons.length > 0) panel.set(f.properties.code, polygons);
+    }
+  }
+  const g: Geometry = { layout, zoomCodes, main, panel, ...(zoom ? { zoom } : {}) };
+  byKey.set(key, g);
+  return g;
 }
 
-function defaultDescription(input: ChoroplethInput, drawn: readonly AreaFeature[], dataByCode: ReadonlyMap<string, ChoroplethDatum>): string {
+function defaultDescription(input: ChoroplethInput, drawn: readonly AreaFeature[], dataByCode: ReadonlyMap<string, ChoroplethDatum>, zoomCount: number): string {
   const missing = drawn.filter((f) => areaKind(dataByCode.get(f.properties.code), input.classes) !== "class").length;
   const k = input.classes.classes.length;
   const shaded =
     k === 0 ? "No area has a published figure." : `Areas are shaded in ${k} ${k === 1 ? "class" : "classes"} by ${input.unitLabel}, ${input.periodLabel}; darker means higher.`;
   const withoutText = missing > 0 ? ` ${missing} of ${drawn.length} areas have no figure to shade and are hatched.` : "";
   const inset = input.inset && drawn.some((f) => input.inset?.codes.includes(f.properties.code)) ? ` ${input.inset.label} is shown in a box at the top right, not in its true position.` : "";
-  return `Map of ${drawn.length} areas. ${shaded}${withoutText}${inset} The legend is above the map.`;
+  const zoom =
+    input.zoom && zoomCount > 0
+      ? ` ${zoomCount} small areas of the ${input.zoom.label} are outlined by a dashed box and drawn enlarged in the next panel, where they can be selected.`
+      : "";
+  return `Map of ${drawn.length} areas. ${shaded}${withoutText}${inset}${zoom} The legend is above the map.`;
 }
 
 function byName(a: { name: string; code: string }, b: { name: string; code: string }): number {
@@ -323,16 +391,12 @@ function byName(a: { name: string; code: string }, b: { name: string; code: stri
   return n !== 0 ? n : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/**
- * A choropleth as an SVG string: legend above, areas in alphabetical order (so keyboard users move
- * through them predictably), hatched where there is no figure, cross-hatched where suppressed, a dot
- * on low-reliability figures. Pure and deterministic: same input, same string.
- */
-export function choroplethSvg(input: ChoroplethInput): string {
-  const { id, features, data, classes, width } = input;
+function validate(input: ChoroplethInput): Map<string, ChoroplethDatum> {
+  const { id, features, data, width } = input;
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`choroplethSvg: id "${id}" must start with a letter and use only letters, digits, "-" and "_"`);
   if (features.length === 0) throw new Error(`choroplethSvg(${id}): no boundaries to draw`);
   if (!(width >= 200)) throw new Error(`choroplethSvg(${id}): width must be at least 200, not ${width}`);
+  if (input.zoom?.width !== undefined && !(input.zoom.width >= 200)) throw new Error(`choroplethSvg(${id}): zoom width must be at least 200, not ${input.zoom.width}`);
   const codes = new Set<string>();
   for (const f of features) {
     if (codes.has(f.properties.code)) throw new Error(`choroplethSvg(${id}): boundary ${f.properties.code} appears twice`);
@@ -344,66 +408,152 @@ export function choroplethSvg(input: ChoroplethInput): string {
     dataByCode.set(d.code, d);
   }
   assertUnderHemisphere(features);
+  return dataByCode;
+}
 
-  const fs = Math.min(18, Math.max(12, Math.round(width / 46)));
-  const drawnData = features.map((f) => dataByCode.get(f.properties.code)).filter((d): d is ChoroplethDatum => d !== undefined);
-  const items = legendItems({ breaks: classes, data: drawnData, format: input.format, areasWithoutData: features.length - drawnData.length });
-  const heading = `${input.unitLabel.charAt(0).toUpperCase()}${input.unitLabel.slice(1)}, ${input.periodLabel}`;
-  const legend = legendSvg(items, heading, id, width, fs);
+/** How one area is drawn: its fill, the border override for dark fills, its name, link and marker. */
+interface AreaStyle {
+  code: string;
+  name: string;
+  label: string;
+  fill: string;
+  stroke: string;
+  href?: string;
+  lowReliability: boolean;
+}
 
-  const insetCodes = new Set(input.inset?.codes ?? []);
-  const top = Math.round(legend.bottom + fs * 0.5);
-  const layout = cachedLayout(features, `${width}|${top}|${[...insetCodes].join(",")}|${input.inset?.widthFraction}`, () =>
-    layoutMap(features, insetCodes, width, top, input.inset?.widthFraction),
-  );
-  const height = Math.ceil(layout.bottom + PAD);
-
-  const tolerance = input.tolerance ?? DEFAULT_TOLERANCE_PX;
-  const minArea = input.minArea ?? DEFAULT_MIN_AREA_PX2;
-  const areas: string[] = [];
-  const markers: string[] = [];
-  const ordered = features
-    .map((f) => ({ f, name: dataByCode.get(f.properties.code)?.name ?? f.properties.name, code: f.properties.code }))
+function styleAreas(input: ChoroplethInput, dataByCode: ReadonlyMap<string, ChoroplethDatum>, fillPrefix: string): AreaStyle[] {
+  const { classes } = input;
+  return input.features
+    .map((f) => {
+      const code = f.properties.code;
+      const d = dataByCode.get(code);
+      const name = d?.name ?? f.properties.name;
+      const kind = areaKind(d, classes);
+      const cls = kind === "class" ? classes.classes[classOf(d?.value, classes) as number] : undefined;
+      return {
+        code,
+        name,
+        label: escapeXml(areaLabel(name, d, classes, input.unitLabel, input.periodLabel)),
+        fill: cls ? cls.fill : kind === "suppressed" ? `url(#${fillPrefix}-crosshatch)` : `url(#${fillPrefix}-hatch)`,
+        // The areas group strokes in DARK; only fills that need a white edge say so.
+        stroke: cls && cls.stroke !== DARK ? ` stroke="${cls.stroke}"` : "",
+        ...(d?.href ? { href: d.href } : {}),
+        lowReliability: kind === "class" && Boolean(d?.lowReliability),
+      };
+    })
     .sort(byName);
-  for (const { f, name, code } of ordered) {
-    const d = dataByCode.get(code);
-    const projection = layout.projectionOf(code);
-    const kind = areaKind(d, classes);
-    const cls = kind === "class" ? classes.classes[classOf(d?.value, classes) as number] : undefined;
-    const fill = cls ? cls.fill : kind === "suppressed" ? `url(#${id}-crosshatch)` : `url(#${id}-hatch)`;
-    // The areas group strokes in DARK; only fills that need a white edge say so.
-    const stroke = cls && cls.stroke !== DARK ? ` stroke="${cls.stroke}"` : "";
-    const label = escapeXml(areaLabel(name, d, classes, input.unitLabel, input.periodLabel));
-    const polygons = cachedPolygons(features, `${width}|${layout.bottom}|${[...insetCodes].join(",")}|${tolerance}|${minArea}`, code, () =>
-      simplifyPolygons(projectPolygons(f, projection), tolerance, minArea),
-    );
-    const dAttr = pathData(polygons);
-    const shape = `d="${dAttr}" fill="${fill}"${stroke}`;
-    if (d?.href) {
-      areas.push(`<a href="${escapeXml(d.href)}" aria-label="${label}"><title>${label}</title><path ${shape}/></a>`);
-    } else {
-      areas.push(`<path tabindex="0" role="img" aria-label="${label}" ${shape}><title>${label}</title></path>`);
-    }
-    if (kind === "class" && d?.lowReliability) {
+}
+
+/** A selectable area: a link when it has a page, else a focusable image; its name is its value. */
+function selectableArea(a: AreaStyle, d: string): string {
+  const shape = `d="${d}" fill="${a.fill}"${a.stroke}`;
+  return a.href
+    ? `<a href="${escapeXml(a.href)}" aria-label="${a.label}"><title>${a.label}</title><path ${shape}/></a>`
+    : `<path tabindex="0" role="img" aria-label="${a.label}" ${shape}><title>${a.label}</title></path>`;
+}
+
+const AREAS_GROUP = `stroke="${DARK}" stroke-width="0.75" stroke-linejoin="round"`;
+
+function svgOpen(id: string, width: number, height: number, extraClass = ""): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="choropleth${extraClass}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"` +
+    ` role="group" aria-labelledby="${id}-title ${id}-desc">`
+  );
+}
+
+/**
+ * A choropleth: the legend (for the page to print above the map), the main SVG and, when asked, the zoom
+ * panel. Areas come in alphabetical order (so keyboard users move through them predictably), hatched
+ * where there is no figure, cross-hatched where suppressed, with a dot on low-reliability figures. Every
+ * area is selectable exactly once: zoom areas in the panel, all others on the main map. Pure and
+ * deterministic: same input, same strings.
+ */
+export function choroplethMap(input: ChoroplethInput): ChoroplethMap {
+  const dataByCode = validate(input);
+  const { id, features, classes } = input;
+  const drawnData = features.map((f) => dataByCode.get(f.properties.code)).filter((d): d is ChoroplethDatum => d !== undefined);
+  const legend: ChoroplethLegend = {
+    heading: `${input.unitLabel.charAt(0).toUpperCase()}${input.unitLabel.slice(1)}, ${input.periodLabel}`,
+    items: legendItems({
+      breaks: classes,
+      data: drawnData,
+      format: input.format,
+      ...(input.formatSuffix ? { suffix: input.formatSuffix } : {}),
+      areasWithoutData: features.length - drawnData.length,
+    }),
+  };
+
+  const g = geometry(input);
+  const zoomSet = new Set(g.zoomCodes);
+  const areas = styleAreas(input, dataByCode, id);
+  const markerR = Math.max(4, input.width / 110);
+  const focusable: string[] = [];
+  const inPlace: string[] = [];
+  const markers: string[] = [];
+  for (const a of areas) {
+    const polygons = g.main.get(a.code) as PxPolygon[];
+    const d = pathData(polygons);
+    if (zoomSet.has(a.code)) inPlace.push(`<path d="${d}" fill="${a.fill}"${a.stroke}/>`);
+    else focusable.push(selectableArea(a, d));
+    if (a.lowReliability) {
       const [cx, cy] = markerPoint(polygons);
-      markers.push(dotSvg(cx, cy, fs * 0.3));
+      markers.push(dotSvg(cx, cy, markerR));
     }
   }
-
-  const frame = layout.insetBox
-    ? `<rect class="inset-frame" x="${num(layout.insetBox.x)}" y="${num(layout.insetBox.y)}" width="${num(layout.insetBox.w)}" height="${num(layout.insetBox.h)}" fill="#ffffff" stroke="${HATCH_LINE}" stroke-width="1"/>`
+  const height = Math.ceil(g.layout.bottom + PAD);
+  const insetFrame = g.layout.insetBox
+    ? `<rect class="inset-frame" x="${num(g.layout.insetBox.x)}" y="${num(g.layout.insetBox.y)}" width="${num(g.layout.insetBox.w)}" height="${num(g.layout.insetBox.h)}" fill="#ffffff" stroke="${HATCH_LINE}" stroke-width="1"/>`
     : "";
-  const description = input.description ?? defaultDescription(input, features, dataByCode);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="choropleth" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`,
-    ` role="group" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT}" font-size="${fs}" fill="${DARK}">`,
+  const zoomFrame = g.zoom
+    ? `<rect class="zoom-frame" x="${num(g.zoom.frame.x)}" y="${num(g.zoom.frame.y)}" width="${num(g.zoom.frame.w)}" height="${num(g.zoom.frame.h)}" fill="none" stroke="${DARK}" stroke-width="1.5" stroke-dasharray="5 3"/>`
+    : "";
+  const description = input.description ?? defaultDescription(input, features, dataByCode, g.zoomCodes.length);
+  const markerGroup = (m: string[]) => (m.length > 0 ? `<g class="markers" aria-hidden="true" pointer-events="none">${m.join("")}</g>` : "");
+  const svg = [
+    svgOpen(id, input.width, height),
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(description)}</desc>`,
-    patternDefs(id),
-    legend.svg,
-    frame,
-    `<g class="areas" stroke="${DARK}" stroke-width="0.7" stroke-linejoin="round">${areas.join("")}</g>`,
-    markers.length > 0 ? `<g class="markers" aria-hidden="true" pointer-events="none">${markers.join("")}</g>` : "",
+    patternDefs(id, "hatch", "crosshatch"),
+    insetFrame,
+    `<g class="areas" ${AREAS_GROUP}>${focusable.join("")}</g>`,
+    inPlace.length > 0 ? `<g class="in-place" aria-hidden="true" ${AREAS_GROUP}>${inPlace.join("")}</g>` : "",
+    zoomFrame ? `<g aria-hidden="true" pointer-events="none">${zoomFrame}</g>` : "",
+    markerGroup(markers),
     `</svg>`,
   ].join("");
+
+  if (!g.zoom || !input.zoom) return { legend, svg };
+  const z = g.zoom;
+  const zid = `${id}-zoom`;
+  const zoomAreas = styleAreas(input, dataByCode, zid);
+  const selectable: string[] = [];
+  const context: string[] = [];
+  const zoomMarkers: string[] = [];
+  for (const a of zoomAreas) {
+    const polygons = g.panel.get(a.code);
+    if (!polygons) continue;
+    const d = pathData(polygons);
+    if (zoomSet.has(a.code)) selectable.push(selectableArea(a, d));
+    else context.push(`<path d="${d}" fill="${a.fill}"${a.stroke}/>`);
+    if (a.lowReliability && zoomSet.has(a.code)) {
+      const [cx, cy] = markerPoint(polygons);
+      zoomMarkers.push(dotSvg(cx, cy, markerR));
+    }
+  }
+  const names = zoomAreas.filter((a) => zoomSet.has(a.code)).map((a) => a.name);
+  const zoomSvg = [
+    svgOpen(zid, z.width, z.height, " choropleth-zoom"),
+    `<title id="${zid}-title">${escapeXml(`${input.zoom.label}, enlarged: ${input.title}`)}</title>`,
+    `<desc id="${zid}-desc">${escapeXml(
+      `The ${input.zoom.label} enlarged, shaded as on the main map: ${names.join(", ")}. Parts of neighbouring areas are shown for context; they are selected on the main map.`,
+    )}</desc>`,
+    patternDefs(zid, "hatch", "crosshatch"),
+    // Neighbours cut by the panel's edge, for context: thinner grey borders, so the selectable areas stand out.
+    context.length > 0 ? `<g class="context" aria-hidden="true" stroke="${HATCH_LINE}" stroke-width="0.5" stroke-linejoin="round">${context.join("")}</g>` : "",
+    `<g class="areas" ${AREAS_GROUP}>${selectable.join("")}</g>`,
+    markerGroup(zoomMarkers),
+    `</svg>`,
+  ].join("");
+  return { legend, svg, zoom: { label: input.zoom.label, codes: g.zoomCodes, svg: zoomSvg } };
 }

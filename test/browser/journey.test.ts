@@ -12,10 +12,14 @@ describe("a reader's journey: home → indicator → map → area → download",
     const { context, page } = await newPage(browser());
     await page.goto(`${base}/`);
     expect(await text(page.getByRole("heading", { level: 1 }))).toBe("Drugs and alcohol workforce: Scotland and England");
-    // Home shows the headline figures with their sources.
+    // Home shows the headline figures with their sources: the first Scottish card is the estimated whole workforce.
     const scotland = page.getByRole("region", { name: "Scotland: headline figures" });
+    const first = scotland.getByRole("listitem").first();
+    expect(await text(first.getByRole("heading"))).toBe("Estimated whole frontline workforce (WTE)");
+    expect(await first.getByText("3,288 to 3,768 WTE", { exact: true }).isVisible()).toBe(true);
+    expect(await first.getByText(/^Scottish Government/).count()).toBe(1);
+    expect(await first.getByRole("link", { name: /^Source and details/ }).count()).toBe(1);
     expect(await scotland.getByText("8.8%", { exact: true }).isVisible()).toBe(true);
-    expect(await scotland.getByText(/Source: Scottish Government/).count()).toBeGreaterThan(0);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Indicators" }).click();
     await page.getByRole("link", { name: "Drug misuse death rate (age-standardised), Scotland, NHS Boards and council areas" }).click();

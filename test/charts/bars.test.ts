@@ -40,6 +40,25 @@ const sectors = (width: number): BarInput => ({
   ],
 });
 
+/** Made-up vacancy rates by role in two groups, with the posts behind some rates as notes. */
+const grouped = (width: number): BarInput => ({
+  id: "test-grouped",
+  title: "Made-up vacancy rate by role",
+  yLabel: "Role",
+  xLabel: "per cent (%)",
+  precision: 1,
+  unit: "percent",
+  width,
+  bars: [
+    { label: "Made-up nurses, band 5", value: 8.8, valueText: "8.8%", status: "published", group: "Made-up nursing", note: "3 of 34 WTE" },
+    { label: "Made-up team leaders", value: 75, valueText: "75.0%", status: "derived", group: "Made-up management", note: "3 of 4 WTE: rests on under 5 WTE of posts" },
+    { label: "Made-up nurses, band 6", value: 12.4, valueText: "12.4%", status: "published", group: "Made-up nursing" },
+    { label: "Made-up service managers", value: 18.2, valueText: "18.2%", status: "published", group: "Made-up management", highlight: true },
+    { label: "Made-up nurses, band 7", value: null, valueText: "[c]", status: "suppressed", group: "Made-up nursing" },
+  ],
+  footnotes: ["Made-up: rates on under 5 WTE of posts are shown but not ranked."],
+});
+
 function parse(svg: string): SVGSVGElement {
   const { document } = new JSDOM(`<!doctype html><body>${svg}</body>`).window;
   return document.querySelector("svg")!;
@@ -52,8 +71,26 @@ describe("bar chart snapshots", () => {
   it("roles with missing, derived and highlighted bars (320 px)", async () => {
     await expectSvgSnapshot("bars-roles-320", renderPlot(barChartSpec(roles(320))));
   });
-  it("sectors in WTE (640 px)", async () => {
-    await expectSvgSnapshot("bars-sectors-640", renderPlot(barChartSpec(sectors(640))));
+  it("sectors in WTE (800 px, the wide layout)", async () => {
+    await expectSvgSnapshot("bars-sectors-800", renderPlot(barChartSpec(sectors(800))));
+  });
+  it("roles in groups, sorted within each, with notes (320 px and 800 px)", async () => {
+    await expectSvgSnapshot("bars-grouped-320", renderPlot(barChartSpec(grouped(320))));
+    await expectSvgSnapshot("bars-grouped-800", renderPlot(barChartSpec(grouped(800))));
+  });
+});
+
+describe("grouped bar chart SVG", () => {
+  const svg = parse(renderPlot(barChartSpec(grouped(320))));
+  it("prints the group headings in bold and the bars sorted by value within each group", () => {
+    expect(texts(svg, "bars-groups")).toEqual(["Made-up nursing", "Made-up management"]);
+    expect(svg.querySelector("g.bars-groups")?.getAttribute("font-weight")).toBe("bold");
+    expect(texts(svg, "bars-values")).toEqual(["12.4%", "8.8%", "75.0% (derived)", "18.2%"]);
+    expect(texts(svg, "bars-missing")).toEqual(["[c]"]);
+  });
+  it("prints every note, in the muted text colour", () => {
+    expect(texts(svg, "bars-notes").sort()).toEqual(["3 of 34 WTE", "3 of 4 WTE: rests on under 5 WTE of posts"]);
+    for (const g of svg.querySelectorAll("g.bars-notes")) expect(g.getAttribute("fill")).toBe("#484949");
   });
 });
 

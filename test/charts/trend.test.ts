@@ -63,8 +63,8 @@ const group = (svg: SVGSVGElement, cls: string) => svg.querySelector(`g.${cls}`)
 const texts = (svg: SVGSVGElement, cls: string) => [...svg.querySelectorAll(`g.${cls} > text`)].map((t) => t.textContent);
 
 describe("trend chart snapshots", () => {
-  it("two series with a gap, derived and revised points (640 px)", async () => {
-    await expectSvgSnapshot("trend-two-series-640", renderPlot(trendChartSpec(twoSeries(640))));
+  it("two series with a gap, derived and revised points (800 px, the wide layout)", async () => {
+    await expectSvgSnapshot("trend-two-series-800", renderPlot(trendChartSpec(twoSeries(800))));
   });
   it("two series with long names at phone width get a key above (320 px)", async () => {
     const long = ["Made-up statutory and voluntary services, all roles", "Made-up B"];

@@ -7,6 +7,9 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  CENTRAL_BELT_COUNCIL_AREAS,
+  centralBeltZoomCodes,
+  londonZoomCodes,
   BOUNDARY_ATTRIBUTION,
   adpMembersFromRows,
   assertUnderHemisphere,
@@ -149,6 +152,29 @@ describe("ADPs merged from council areas", () => {
     ]);
     expect(shetlandInsetCodes(m)).toEqual(["S12000027", "S08000026", "adp-shetland", "S11000026"]);
   });
+
+  it("names the Central Belt panel codes: its council areas and the ADPs made only of them", () => {
+    const m = adpMembersFromRows([
+      { adp_code: "adp-glasgow-city", council_area_code: "S12000049" },
+      { adp_code: "S11000015", council_area_code: "S12000049" },
+      { adp_code: "adp-mid-and-east-lothian", council_area_code: "S12000019" },
+      { adp_code: "adp-mid-and-east-lothian", council_area_code: "S12000010" },
+      // Reaches outside the Central Belt (Stirling): large enough for the main map.
+      { adp_code: "adp-clackmannanshire-and-stirling", council_area_code: "S12000005" },
+      { adp_code: "adp-clackmannanshire-and-stirling", council_area_code: "S12000030" },
+      { adp_code: "adp-highland", council_area_code: "S12000017" },
+    ]);
+    const zoom = centralBeltZoomCodes(m);
+    expect(zoom.slice(0, CENTRAL_BELT_COUNCIL_AREAS.length)).toEqual([...CENTRAL_BELT_COUNCIL_AREAS]);
+    expect(zoom.slice(CENTRAL_BELT_COUNCIL_AREAS.length)).toEqual(["S11000015", "adp-glasgow-city", "adp-mid-and-east-lothian"]);
+    expect(CENTRAL_BELT_COUNCIL_AREAS).toContain("S12000049"); // Glasgow City
+    expect(CENTRAL_BELT_COUNCIL_AREAS).not.toContain("S12000029"); // South Lanarkshire: large enough
+    expect(centralBeltZoomCodes()).toEqual([...CENTRAL_BELT_COUNCIL_AREAS]);
+  });
+
+  it("names the London panel codes: the boroughs and the City (E09)", () => {
+    expect(londonZoomCodes(["E09000033", "E06000053", "E09000001", "E10000002"])).toEqual(["E09000001", "E09000033"]);
+  });
 });
 
 describe("hemisphere check", () => {
@@ -233,6 +259,15 @@ describe.skipIf(!real)(`real boundaries in ${realDir}`, () => {
     expect(featuresFor("health_board", topo).filter((f) => inset.has(f.properties.code))).toHaveLength(1);
     expect(featuresFor("adp", topo, members, slugs).filter((f) => inset.has(f.properties.code))).toHaveLength(1);
     expect(featuresFor("adp", topo, members, phs).filter((f) => inset.has(f.properties.code))).toHaveLength(1);
+  });
+
+  it("has a boundary for every Central Belt council area, and ADPs of both conventions made only of them", () => {
+    const councils = new Set(codes(featuresFor("council_area", topo)));
+    for (const c of CENTRAL_BELT_COUNCIL_AREAS) expect(councils.has(c), c).toBe(true);
+    const zoom = new Set(centralBeltZoomCodes(members));
+    expect(featuresFor("adp", topo, members, slugs).filter((f) => zoom.has(f.properties.code)).length).toBeGreaterThanOrEqual(10);
+    expect(featuresFor("adp", topo, members, phs).filter((f) => zoom.has(f.properties.code)).length).toBeGreaterThanOrEqual(10);
+    expect(londonZoomCodes(codes(featuresFor("utla", topo)))).toHaveLength(33);
   });
 
   it("reads the files from BOUNDARIES_DIR, never from the repository", () => {

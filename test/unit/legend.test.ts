@@ -22,6 +22,13 @@ describe("classLabel", () => {
   ])("%f to %f (upper inclusive: %s) is %s", (lower, upper, inclusive, expected) => {
     expect(classLabel(lower, upper, inclusive, pct)).toBe(expected);
   });
+  it.each<[number, number, boolean, string]>([
+    [8.3, 15.5, false, "8.3 to under 15.5 per 100,000"],
+    [27.5, 44.6, true, "27.5 to 44.6 per 100,000"],
+    [44.6, 44.6, true, "44.6 per 100,000"],
+  ])("writes a unit in words once, at the end: %f to %f is %s", (lower, upper, inclusive, expected) => {
+    expect(classLabel(lower, upper, inclusive, (n) => n.toFixed(1), " per 100,000")).toBe(expected);
+  });
 });
 
 describe("areaKind", () => {
@@ -42,13 +49,13 @@ describe("areaKind", () => {
 
 describe("legendItems", () => {
   it("lists the classes with ranges and counts, then no published figure", () => {
-    const data = [pub(1), pub(2), pub(3), pub(4), pub(5), pub(6), { value: null, status: "not_available" }];
+    const data = [pub(1), pub(2), pub(3), pub(4), pub(5), pub(6), pub(7), pub(8), pub(9), { value: null, status: "not_available" }];
     const breaks = classBreaks(data.map((d) => d.value), { precision: 0 });
     const items = legendItems({ breaks, data, format: (n) => n.toFixed(0) });
     expect(items.map((i) => [i.key, i.label, i.count])).toEqual([
-      ["class", "1 to under 3", 2],
-      ["class", "3 to under 5", 2],
-      ["class", "5 to 6", 2],
+      ["class", "1 to under 4", 3],
+      ["class", "4 to under 7", 3],
+      ["class", "7 to 9", 3],
       ["missing", MISSING_LABEL, 1],
     ]);
     expect(items.slice(0, 3).map((i) => i.swatch)).toEqual(breaks.classes.map((c) => ({ kind: "fill", fill: c.fill, stroke: c.stroke })));

@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Figure } from "../../src/schemas/figure.ts";
-import { citation } from "../../src/lib/views/cite.ts";
-import { longDate } from "../../src/lib/periods.ts";
 import { defaultBreakdown, latest, mapSlice, primaryMeasure, trendSeries } from "../../src/lib/views/select.ts";
 import { fig } from "../helpers/figures.ts";
 
@@ -63,26 +60,6 @@ describe("mapSlice and latest", () => {
   });
   it("finds the latest period by its middle", () => {
     expect(latest([fig({ period: "2021-11-01" }), fig({ period: "2021" })])!.period).toBe("2021-11-01");
-  });
-});
-
-describe("citation", () => {
-  it("names the original publisher first, then this site, the release and the permalink", () => {
-    expect(
-      citation({
-        publisher: "Scottish Government",
-        title: "Survey",
-        publishedDate: "2022-03",
-        url: "https://www.gov.scot/x",
-        location: "Table 1",
-        siteTitle: "Site",
-        releaseId: "2026-11",
-        releaseDate: "2026-11-22",
-        permalink: "https://example.org/indicators/x/",
-      }),
-    ).toBe("Scottish Government (2022-03). Survey. Table 1. https://www.gov.scot/x. Reused via Site, data release 2026-11 (22 November 2026): https://example.org/indicators/x/");
-    expect(longDate("2026-11-02")).toBe("2 November 2026");
-    expect(longDate("2022-03")).toBe("2022-03");
   });
 });
 

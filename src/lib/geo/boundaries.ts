@@ -95,6 +95,54 @@ export function shetlandInsetCodes(adpMembers: AdpMembers = new Map()): string[]
   return [SHETLAND_COUNCIL_AREA, SHETLAND_HEALTH_BOARD, ...adps];
 }
 
+/**
+ * The council areas drawn enlarged in the Central Belt panel of Scottish maps: those under about 1,000
+ * square pixels on a 600 px wide map of Scotland (Glasgow City is 29 × 24 px there, Dundee City 24 × 8 px),
+ * all in the Clyde and Forth valleys except Dundee on the Tay, which the panel takes in (with Fife between)
+ * rather than leave unreadable. Aberdeen City, the only other small one, is 28 × 26 px and stays on the main map.
+ */
+export const CENTRAL_BELT_COUNCIL_AREAS: readonly string[] = [
+  "S12000005", // Clackmannanshire
+  "S12000010", // East Lothian
+  "S12000011", // East Renfrewshire
+  "S12000014", // Falkirk
+  "S12000018", // Inverclyde
+  "S12000019", // Midlothian
+  "S12000036", // City of Edinburgh
+  "S12000038", // Renfrewshire
+  "S12000039", // West Dunbartonshire
+  "S12000040", // West Lothian
+  "S12000042", // Dundee City
+  "S12000045", // East Dunbartonshire
+  "S12000049", // Glasgow City
+  "S12000050", // North Lanarkshire
+];
+
+/** Names the Central Belt panel. */
+export const CENTRAL_BELT_LABEL = "Central Belt and Dundee";
+
+/**
+ * Codes drawn in the Central Belt panel: its council areas, and every ADP made only of them, whichever code
+ * convention it uses (an ADP reaching outside, such as Clackmannanshire and Stirling, is large enough for
+ * the main map). Health boards are all large enough; none is listed.
+ */
+export function centralBeltZoomCodes(adpMembers: AdpMembers = new Map()): string[] {
+  const inBelt = new Set(CENTRAL_BELT_COUNCIL_AREAS);
+  const adps = [...adpMembers]
+    .filter(([, members]) => members.length > 0 && members.every((m) => inBelt.has(m)))
+    .map(([code]) => code)
+    .sort();
+  return [...CENTRAL_BELT_COUNCIL_AREAS, ...adps];
+}
+
+/** Names the London panel of England's upper-tier authority maps. */
+export const LONDON_LABEL = "London";
+
+/** The London boroughs and the City of London (codes E09…), drawn enlarged in the London panel. */
+export function londonZoomCodes(codes: Iterable<string>): string[] {
+  return [...codes].filter((c) => c.startsWith("E09")).sort();
+}
+
 type AreaGeometry = (Polygon | MultiPolygon) & { properties?: Record<string, unknown> };
 
 function layer(topology: Topology, name: string): AreaGeometry[] {

@@ -150,14 +150,18 @@ export function simplifyPolygons(polygons: readonly PxPolygon[], tol: number, mi
 }
 
 /**
- * SVG path data in relative coordinates on a 0.1 px grid, the shortest form browsers read: "M" then
- * "l" for the first ring, "m" for later ones (implicit relative lines follow a move), separators
- * only where a sign does not already separate numbers. Deltas are taken between rounded absolute
- * points, so rounding never accumulates along a ring.
+ * SVG path data in relative coordinates on a grid of 10^-decimals units (default whole units: maps are
+ * drawn in a viewBox about as many units wide as the page shows pixels, so a unit is about a pixel), the
+ * shortest form browsers read: "M" then "l" for the first ring, "m" for later ones (implicit relative
+ * lines follow a move), separators only where a sign does not already separate numbers. Deltas are
+ * taken between rounded absolute points, so rounding never accumulates along a ring; a point that
+ * rounds onto the previous one is dropped.
  */
-export function pathData(polygons: readonly PxPolygon[]): string {
-  const text = (tenths: number) => {
-    const s = String(tenths / 10);
+export function pathData(polygons: readonly PxPolygon[], decimals = 0): string {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 3) throw new Error(`pathData: decimals must be 0 to 3, not ${decimals}`);
+  const grid = 10 ** decimals;
+  const text = (steps: number) => {
+    const s = String(steps / grid);
     return s.startsWith("0.") ? s.slice(1) : s.startsWith("-0.") ? `-${s.slice(2)}` : s;
   };
   const pair = (dx: number, dy: number) => {
@@ -185,8 +189,8 @@ export function pathData(polygons: readonly PxPolygon[]): string {
       let sx = 0;
       let sy = 0;
       for (const [i, [x, y]] of ring.entries()) {
-        const rx = Math.round(x * 10);
-        const ry = Math.round(y * 10);
+        const rx = Math.round(x * grid);
+        const ry = Math.round(y * grid);
         if (i === 0) {
           if (out === "") {
             out = `M${pair(rx, ry)}`;

@@ -1,27 +1,26 @@
 /*
  * Class breaks and fills for choropleth maps.
  *
- * Why at most 3 classes: the product asks for "adjacent colours at least 3:1" (WCAG contrast ratio,
- * (L1 + 0.05) / (L2 + 0.05) with L the relative luminance). Ratios multiply along a sequence, so
- * k classes whose neighbours differ by 3:1 need 3^(k-1):1 between the lightest and the darkest.
- * The largest ratio any two colours can have is white against black, (1 + 0.05) / (0 + 0.05) = 21.
- * 3^2 = 9 ≤ 21 but 3^3 = 27 > 21, so a fourth class cannot exist: at most 3 classes.
+ * Five classes by default (DESIGN.md §5), fewer when there are few areas (about three areas a class at
+ * least, so a class is never one area picked out by chance of the cut). Adjacent classes need not differ
+ * by 3:1 from each other: the ranked table and each area's accessible name carry the values (WCAG 1.4.11
+ * is met by them), and every area is outlined. The lightest class must stay distinguishable from the white
+ * background and from the hatched "no published figure", so it is a tinted colour, never near-white.
  *
- * Breaks are quantiles (tertiles) of the values as displayed, i.e. rounded to the indicator's
- * precision, and each break is the first displayed value of its class, so breaks are at the display
- * precision too and a legend label can never disagree with the value printed for an area.
+ * Breaks are quantiles (d3-scale's scaleQuantile) of the values as displayed, i.e. rounded to the
+ * indicator's precision. Each threshold is then moved up to the first displayed value at or above it,
+ * which changes no area's class (no displayed value lies between the two) and puts every threshold on a
+ * displayed value, so a legend label can never disagree with the value printed for an area.
  */
+import { scaleQuantile, scaleThreshold } from "d3-scale";
+import { schemeYlGnBu } from "d3-scale-chromatic";
 
-/**
- * The 3 fills, lightest to darkest: ColorBrewer YlGnBu steps 2, 6 and 9 (of 9). YlGnBu is one of
- * ColorBrewer's colour-blind-safe sequential schemes; these steps are picked so that neighbours are
- * at least 3:1 apart (3.2:1 and 4.4:1, tested) and the lightest is still tinted, so it does not read
- * as "empty" next to the white "no published figure" hatch.
- */
-export const CLASS_FILLS = ["#edf8b1", "#1d91c0", "#081d58"] as const;
-
-/** Most classes a map may have (see the 3:1 argument above). */
-export const MAX_CLASSES = CLASS_FILLS.length;
+/** Classes a map gets when there are enough areas. */
+export const DEFAULT_CLASSES = 5;
+/** Most classes a map may ask for (beyond 6, YlGnBu’s light steps get too close to white). */
+export const MAX_CLASSES = 6;
+/** Fewest areas a class should hold on average before another class is added. */
+export const AREAS_PER_CLASS = 3;
 
 /** Dark border and text colour (the Scottish Government design system's near-black). */
 export const DARK = "#0b0c0c";
@@ -52,9 +51,9 @@ export interface ClassBreaks {
 }
 
 export interface ClassOptions {
-  /** Decimal places the indicator is displayed with (0–4). */
+  /** Decimal places the indicator is displayed with (0–10). */
   precision: number;
-  /** Upper limit on the number of classes (1–3); defaults to 3. */
+  /** Upper limit on the number of classes (1–MAX_CLASSES); defaults to DEFAULT_CLASSES. */
   maxClasses?: number;
 }
 
@@ -88,28 +87,38 @@ export function strokeFor(fill: string): string {
 }
 
 /**
- * Fills for k classes. With 2 classes use the two ends (the most contrast); with 1, the middle one,
- * which is neither mistaken for "empty" nor for "highest".
+ * Fills for k classes, lightest first: ColorBrewer YlGnBu (colour-blind safe, sequential) with k + 1
+ * steps, less its lightest step (#ffffcc or #ffffd9, which is all but white), so the lightest class is
+ * still visibly tinted. One class gets the middle of the 3-step scheme: neither "empty" nor "highest".
  */
 export function fillsFor(k: number): string[] {
-  const [light, middle, dark] = CLASS_FILLS;
-  if (k <= 0) return [];
-  if (k === 1) return [middle];
-  if (k === 2) return [light, dark];
-  return [light, middle, dark];
+  if (!Number.isInteger(k) || k < 0 || k > MAX_CLASSES) throw new Error(`fillsFor: number of classes must be a whole number from 0 to ${MAX_CLASSES}, not ${k}`);
+  if (k === 0) return [];
+  const three = schemeYlGnBu[3] as readonly string[];
+  if (k === 1) return [three[1] as string];
+  return (schemeYlGnBu[Math.max(3, k + 1)] as readonly string[]).slice(1, k + 1);
+}
+
+/**
+ * How many classes a map of n areas with a figure gets: one class for every AREAS_PER_CLASS areas
+ * (rounded up), at most `max`. 32 council areas → 5, 14 health boards → 5, 9 regions → 3, 4 areas → 2.
+ */
+export function classCountFor(areas: number, max: number = DEFAULT_CLASSES): number {
+  if (areas <= 0) return 0;
+  return Math.max(1, Math.min(max, Math.ceil(areas / AREAS_PER_CLASS)));
 }
 
 /**
  * Class breaks for the values shown on one map. Missing values (null, NaN, ±Infinity) are ignored.
- * Gives min(maxClasses, distinct displayed values) classes at most, fewer when quantiles coincide,
- * none when there are no values.
+ * Gives classCountFor(number of values) classes, never more than there are distinct displayed values,
+ * fewer when ties leave a quantile class empty, none when there are no values.
  */
 export function classBreaks(values: readonly (number | null | undefined)[], options: ClassOptions): ClassBreaks {
   const { precision } = options;
   if (!Number.isInteger(precision) || precision < 0 || precision > 10) {
     throw new Error(`classBreaks: precision must be a whole number from 0 to 10, not ${precision}`);
   }
-  const maxClasses = Math.max(1, Math.min(MAX_CLASSES, Math.floor(options.maxClasses ?? MAX_CLASSES)));
+  const maxClasses = Math.max(1, Math.min(MAX_CLASSES, Math.floor(options.maxClasses ?? DEFAULT_CLASSES)));
   const shown = values
     .filter((v): v is number => typeof v === "number" && Number.isFinite(v))
     .map((v) => roundTo(v, precision))
@@ -117,39 +126,27 @@ export function classBreaks(values: readonly (number | null | undefined)[], opti
   if (shown.length === 0) return { precision, thresholds: [], classes: [] };
 
   const distinct = [...new Set(shown)];
-  const k = Math.min(maxClasses, distinct.length);
-  const candidates: number[] = [];
-  if (distinct.length <= maxClasses) {
-    // Few distinct values: each starts its own class.
-    candidates.push(...distinct.slice(1));
-  } else {
-    let previous = distinct[0] as number;
-    for (let i = 1; i < k; i++) {
-      // The first value of the (i+1)-th k-tile: nine values split 3/3/3, not 3/2/4 as an
-      // interpolated quantile rounded to the display precision can.
-      let t = shown[Math.min(shown.length - 1, Math.round((shown.length * i) / k))] as number;
-      // A quantile that falls on or below the previous limit (many equal values) moves up to the
-      // next distinct value, so ties do not swallow classes while distinct values remain.
-      if (t <= previous) t = distinct.find((d) => d > previous) ?? t;
-      candidates.push(t);
-      previous = t;
-    }
-  }
-
-  // Keep only limits that leave every class non-empty.
-  const thresholds: number[] = [];
-  let lower = -Infinity;
+  const k = Math.min(classCountFor(shown.length, maxClasses), distinct.length);
+  const min = shown[0] as number;
   const max = shown[shown.length - 1] as number;
-  for (const t of candidates) {
-    if (t > max || t <= lower) continue;
-    if (!shown.some((v) => v >= lower && v < t)) continue;
+  const quantiles = k > 1 ? scaleQuantile<number>().domain(shown).range(Array.from({ length: k }, (_, i) => i)).quantiles() : [];
+
+  const thresholds: number[] = [];
+  let previous = min;
+  for (const q of quantiles) {
+    // The first displayed value at or above the quantile: the same split, on a displayed value.
+    let t = distinct.find((d) => d >= q);
+    // A quantile on or below the previous limit (many equal values) moves up to the next distinct
+    // value, so ties do not swallow classes while distinct values remain.
+    if (t === undefined || t <= previous) t = distinct.find((d) => d > previous);
+    if (t === undefined || t > max) break;
     thresholds.push(t);
-    lower = t;
+    previous = t;
   }
 
   const fills = fillsFor(thresholds.length + 1);
   const classes: MapClass[] = fills.map((fill, index) => {
-    const lo = index === 0 ? (shown[0] as number) : (thresholds[index - 1] as number);
+    const lo = index === 0 ? min : (thresholds[index - 1] as number);
     const last = index === thresholds.length;
     const hi = last ? max : (thresholds[index] as number);
     const count = shown.filter((v) => v >= lo && (last ? v <= hi : v < hi)).length;
@@ -164,8 +161,6 @@ export function classBreaks(values: readonly (number | null | undefined)[], opti
  */
 export function classOf(value: number | null | undefined, breaks: ClassBreaks): number | undefined {
   if (typeof value !== "number" || !Number.isFinite(value) || breaks.classes.length === 0) return undefined;
-  const v = roundTo(value, breaks.precision);
-  let i = 0;
-  while (i < breaks.thresholds.length && v >= (breaks.thresholds[i] as number)) i++;
-  return i;
+  const scale = scaleThreshold<number, number>().domain(breaks.thresholds).range(breaks.classes.map((c) => c.index));
+  return scale(roundTo(value, breaks.precision));
 }

@@ -40,10 +40,13 @@ export function areaKind(d: LegendDatum | undefined, breaks: ClassBreaks): "clas
   return classOf(d.value, breaks) === undefined ? "missing" : "class";
 }
 
-/** "8.0% to under 12.5%", the last class "12.5% to 20.1%", a class holding one value "8.8%". */
-export function classLabel(lower: number, upper: number, upperInclusive: boolean, format: (n: number) => string): string {
-  if (lower === upper) return format(lower);
-  return upperInclusive ? `${format(lower)} to ${format(upper)}` : `${format(lower)} to under ${format(upper)}`;
+/**
+ * "8.0% to under 12.5%", the last class "12.5% to 20.1%", a class holding one value "8.8%". A unit in words
+ * is given as `suffix` and written once, at the end: "8.3 to under 15.5 per 100,000".
+ */
+export function classLabel(lower: number, upper: number, upperInclusive: boolean, format: (n: number) => string, suffix = ""): string {
+  if (lower === upper) return `${format(lower)}${suffix}`;
+  return upperInclusive ? `${format(lower)} to ${format(upper)}${suffix}` : `${format(lower)} to under ${format(upper)}${suffix}`;
 }
 
 /**
@@ -56,6 +59,8 @@ export function legendItems(input: {
   breaks: ClassBreaks;
   data: readonly LegendDatum[];
   format: (n: number) => string;
+  /** A unit in words written once after each class range (" per 100,000"); symbols such as "%" belong in `format`. */
+  suffix?: string;
   /** Areas drawn without a data item; they show as "no published figure". */
   areasWithoutData?: number;
 }): LegendItem[] {
@@ -76,7 +81,7 @@ export function legendItems(input: {
   const items: LegendItem[] = breaks.classes.map((c) => ({
     key: "class",
     classIndex: c.index,
-    label: classLabel(c.lower, c.upper, c.upperInclusive, format),
+    label: classLabel(c.lower, c.upper, c.upperInclusive, format, input.suffix),
     swatch: { kind: "fill", fill: c.fill, stroke: c.stroke },
     count: classCounts[c.index] ?? 0,
   }));

@@ -178,3 +178,13 @@ export function changeText(c: Change, unit: Unit, precision: number): ChangeText
   const arithmetic = `${formatFigure(c.from, precision)} in ${formatPeriod(c.from.period)} → ${formatFigure(c.to, precision)} in ${formatPeriod(c.to.period)}: ${n(c.to)} − ${n(c.from)} = ${signed}${suffix}${pct}`;
   return { summary, arithmetic };
 }
+
+/** Why a figure has no trend, in words: a snapshot on a date, or the only period published. */
+export function trendNote(h: Headline, oneOff = false): string {
+  if (h.change || !h.single || h.breaks.length > 0) return "";
+  const p = parsePeriod(h.figure.period);
+  const when = formatPeriod(h.figure.period);
+  if (p?.kind === "date") return `${oneOff ? "One-off snapshot" : "Snapshot"}, ${when}: no trend published`;
+  return `${oneOff ? "One-off figure" : "Only figure published"}, ${when}: no trend`;
+}
+

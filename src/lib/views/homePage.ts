@@ -5,8 +5,8 @@
  */
 import type { Figure } from "../../schemas/figure.ts";
 import { NATION_CODE, NATION_LABEL, type HomeNation } from "../../schemas/vocabulary.ts";
-import { formatPeriod, parsePeriod } from "../periods.ts";
-import { headlineAt, type Headline } from "./headline.ts";
+import { headlineAt, trendNote, type Headline } from "./headline.ts";
+export { trendNote };
 import type { IndicatorLike } from "./indicatorPage.ts";
 
 export interface HomeCard {
@@ -31,15 +31,6 @@ export interface HeadlineEntry {
   label: string;
   indicator_id: string;
   missing_reason: string;
-}
-
-/** Why a figure has no trend, in words: a snapshot on a date, or the only period published. */
-export function trendNote(h: Headline, oneOff: boolean): string {
-  if (h.change || !h.single || h.breaks.length > 0) return "";
-  const p = parsePeriod(h.figure.period);
-  const when = formatPeriod(h.figure.period);
-  if (p?.kind === "date") return `${oneOff ? "One-off snapshot" : "Snapshot"}, ${when}: no trend published`;
-  return `${oneOff ? "One-off figure" : "Only figure published"}, ${when}: no trend`;
 }
 
 export function homePage(

@@ -5,6 +5,7 @@ import { LEVEL_LABEL } from "../../schemas/vocabulary.ts";
 import { formatCell } from "../format.ts";
 import { formatPeriod } from "../periods.ts";
 import { compareText } from "../text.ts";
+import { locationInWords } from "./cite.ts";
 import { when } from "./select.ts";
 
 export interface FigureRow {
@@ -78,4 +79,46 @@ export function figureRow(f: Figure, precision: number): FigureRow {
     location: f.status === "derived" && f.formula ? `Derived: ${f.formula}` : f.source_location,
     note: f.preferred ? "" : f.not_preferred_reason,
   };
+}
+
+/** A numbered place in a source, listed under a figure table; each row names its source and the note's number. */
+export interface SourceNote {
+  n: number;
+  sourceId: string;
+  /** Where in the source, in words (or, for a derived figure, the formula this site used). */
+  text: string;
+}
+
+export interface FigureTableModel {
+  rows: (FigureRow & { sourceNote: number })[];
+  notes: SourceNote[];
+  /** Whether any row has a breakdown other than the total (else the column is left out). */
+  showBreakdown: boolean;
+}
+
+/** Where a figure is in its source, in words, for the notes under a table. */
+export function sourceNoteText(f: Pick<Figure, "status" | "formula" | "source_location" | "source_url">): string {
+  if (f.status === "derived" && f.formula) return `Derived by this site from its figures: ${f.formula}`;
+  return locationInWords(f.source_location, f.source_url) || "Place in the source not recorded";
+}
+
+/**
+ * Rows of a figure table, with the long source details moved to numbered notes under it: rows that cite the
+ * same place in the same source share a note, numbered in the order the rows first cite them.
+ */
+export function figureTableModel(figures: Figure[], precision: number, measureOrder: string[] = []): FigureTableModel {
+  const notes: SourceNote[] = [];
+  const byKey = new Map<string, SourceNote>();
+  const rows = orderForTable(figures, measureOrder).map((f) => {
+    const text = sourceNoteText(f);
+    const key = `${f.source_id}\u0000${text}`;
+    let note = byKey.get(key);
+    if (!note) {
+      note = { n: notes.length + 1, sourceId: f.source_id, text };
+      notes.push(note);
+      byKey.set(key, note);
+    }
+    return { ...figureRow(f, precision), sourceNote: note.n };
+  });
+  return { rows, notes, showBreakdown: rows.some((r) => r.breakdown !== "All") };
 }
