@@ -24,6 +24,8 @@ export interface SiteData {
   shownAt: (indicatorId: string, level: string, code: string) => Figure[];
   /** What page models need besides an indicator's own figures. */
   context: PageContext;
+  /** True when the figure comes from a one-off collection (datasets.csv collection = one-off): a snapshot, never repeated. */
+  isOneOff: (f: Figure) => boolean;
 }
 
 let cached: SiteData | undefined;
@@ -77,6 +79,7 @@ export function loadSite(): SiteData {
     sourceById: new Map(registry.sources.map((s) => [s.source_id, s])),
     figuresByIndicator,
     shownAt: shownIndex(figures),
+    isOneOff: ((ids: Set<string>) => (f: Figure) => ids.has(f.dataset_id))(new Set(registry.datasets.filter((d) => d.collection === "one-off").map((d) => d.dataset_id))),
     context: { figureById, groupOrder: registry.breakdown_groups, derivations: registry.derivations, shownInArea: (level, code) => inArea.get(`${level}|${code}`) ?? [] },
   };
   return cached;

@@ -147,6 +147,8 @@ export const DatasetRow = z
     title: required,
     /** dataset_id of an earlier vintage whose overlapping figures this one revises; empty if none. */
     supersedes: z.union([snake, z.literal("")]),
+    /** "one-off" for a collection that was never repeated (its figures are snapshots with no trend); empty otherwise. */
+    collection: z.enum(["one-off", ""]),
     description: required,
   })
   .strict();

@@ -85,7 +85,7 @@ export const SiteRegistry = z
     derivations: z.array(
       z.object({ id: z.string(), kind: z.enum(DERIVATION_KINDS), dataset_id: z.string(), measure_a: z.string(), measure_b: z.string(), dataset_b: z.string(), output_measure: z.string(), formula: z.string() }),
     ),
-    datasets: z.array(z.object({ dataset_id: z.string(), title: z.string(), supersedes: z.string(), description: z.string() })),
+    datasets: z.array(z.object({ dataset_id: z.string(), title: z.string(), supersedes: z.string(), collection: z.string(), description: z.string() })),
     areas: z.array(
       z.object({
         level: z.enum(GEOGRAPHY_LEVELS),

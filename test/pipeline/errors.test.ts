@@ -255,7 +255,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
         "sources/nation/sources.csv:4: column source_id: "N1" has no row in reference/source_types.csv saying whether it is a primary or secondary source",
       ]
     `);
-    expect(problemsAfter((f) => edit(REF(f, "datasets.csv"), "test_population,Test population,,Made-up population.\n", ""))).toMatchInlineSnapshot(`
+    expect(problemsAfter((f) => edit(REF(f, "datasets.csv"), "test_population,Test population,,,Made-up population.\n", ""))).toMatchInlineSnapshot(`
       [
         "reference/indicator_measures.csv:9: column dataset_id: "test_population" is not a dataset in datasets.csv",
       ]

@@ -67,7 +67,7 @@ describe("several later vintages of one dataset", () => {
   it("lets each revise its own figures of the earlier one, marking the new figures [r]", () => {
     const f = copyFixture();
     try {
-      appendFileSync(REF(f, "datasets.csv"), "test_survey_r1,First later release,test_survey,Revises one figure.\ntest_survey_r2,Second later release,test_survey,Revises another.\n");
+      appendFileSync(REF(f, "datasets.csv"), "test_survey_r1,First later release,test_survey,,Revises one figure.\ntest_survey_r2,Second later release,test_survey,,Revises another.\n");
       appendFileSync(REF(f, "indicator_measures.csv"), "test-staff,test_survey_r1,staff_wte,value,Staff in post (WTE),\ntest-vacancies,test_survey_r2,vacancies_wte,value,Vacancies (WTE),\n");
       appendFileSync(FIG(f), 'test_survey_r1,staff_wte,wte,2023-11-01,country,S92000003,Scotland,total,all,101,published,P2,"Table 1",revised\ntest_survey_r2,vacancies_wte,wte,2023-11-01,country,S92000003,Scotland,total,all,11,published,P2,"Table 1",revised\n');
       run(f.sources, f.reference, f.out);

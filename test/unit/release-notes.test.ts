@@ -41,8 +41,8 @@ describe("releaseNotes", () => {
 
   it("shows both values and both sources of a revision that arrived as a new figure, each linked to its figure", () => {
     const r = notes.revisions[0]!;
-    expect([r.before.value, r.before.sourceId, r.before.source, r.before.figure?.figure_id]).toEqual(["90.5%", "S10", "An ADP website, 2024-03", old.figure_id]);
-    expect([r.now.value, r.now.sourceId, r.now.source, r.now.figure?.figure_id]).toEqual(["90.6%", "S47", "The Herald, 2024-06-25", now.figure_id]);
+    expect([r.before.value, r.before.sourceId, r.before.source, r.before.figure?.figure_id]).toEqual(["90.5%", "S10", "An ADP website, March 2024", old.figure_id]);
+    expect([r.now.value, r.now.sourceId, r.now.source, r.now.figure?.figure_id]).toEqual(["90.6%", "S47", "The Herald, 25 June 2024", now.figure_id]);
     expect(r.sentence).toBe("Was 90.5% (S10), now 90.6% (S47).");
     expect(r.what).toBe("Started within 3 weeks (%), Community-based, Scotland, 1 October to 31 December 2023");
   });

@@ -6,7 +6,7 @@
 import type { Figure } from "../../schemas/figure.ts";
 import type { SiteRegistry } from "../../schemas/site.ts";
 import { formatFigure } from "../format.ts";
-import { formatPeriod } from "../periods.ts";
+import { formatPeriod, publicationDate } from "../periods.ts";
 import { countOf } from "../../schemas/vocabulary.ts";
 
 export type ReleaseEntry = SiteRegistry["releases"][number];
@@ -70,7 +70,9 @@ function valueText(figure: Figure | undefined, value: string, status: string, pr
 }
 
 function sourceText(f: Figure | undefined): string {
-  return f ? `${f.source_publisher}, ${f.source_published_date}` : "";
+  if (!f) return "";
+  const date = publicationDate(f.source_published_date);
+  return date ? `${f.source_publisher}, ${date}` : f.source_publisher;
 }
 
 export function releaseNotes(entry: ReleaseEntry, figureById: Map<string, Figure>, indicatorById: Map<string, IndicatorLike>): ReleaseNotes {
