@@ -43,6 +43,8 @@ export const paths = {
   /** A file of the open data folder (dist/data/). */
   dataFile: (path: string) => `data/${path.replace(/^\/+/, "")}`,
   indicatorCsv: (id: string) => `data/indicators/${id}.csv`,
+  /** The indicator's XLSX workbook (cover, contents, notes, then one table per sheet). */
+  indicatorXlsx: (id: string) => `data/indicators/${id}.xlsx`,
   asset: (path: string) => path.replace(/^\/+/, ""),
 } as const;
 

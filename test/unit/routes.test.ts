@@ -21,6 +21,7 @@ describe("routes", () => {
 
   it("names files without a trailing slash", () => {
     expect(paths.indicatorCsv("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.csv");
+    expect(paths.indicatorXlsx("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.xlsx");
     expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
     expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
     expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
