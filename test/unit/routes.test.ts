@@ -12,7 +12,9 @@ describe("routes", () => {
     expect(paths.area("utla", "E08000003")).toBe("areas/local-authorities/E08000003/");
     expect(paths.map("adp", "scotland-ongoing-waits")).toBe("maps/adps/scotland-ongoing-waits/");
     expect(paths.mapsAt("region")).toBe("maps/regions/");
-    for (const name of ["indicators", "areas", "maps", "serviceProvision", "compare", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
+    expect(paths.areasAz()).toBe("areas-a-z/");
+    expect(paths.indicatorsAz()).toBe("indicators-a-z/");
+    for (const name of ["indicators", "indicatorsAz", "areas", "areasAz", "maps", "serviceProvision", "compare", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
   });
 
   it("gives a figure's permalink as its row on the indicator page for its area", () => {
