@@ -149,7 +149,15 @@ function heading(ws: ExcelJS.Worksheet, title: string, lines: string[]): number 
   return lines.length + 2;
 }
 
-function table(ws: ExcelJS.Worksheet, name: string, top: number, headers: string[], rows: Row[], widths: number[]): void {
+/** Row height (points) that shows `text` wrapped in a column `width` characters wide: Excel does not grow rows itself. */
+export function wrappedHeight(text: string, width: number): number {
+  const lines = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / (width * 1.1))), 0);
+  return Math.max(15, lines * 15);
+}
+
+function table(ws: ExcelJS.Worksheet, name: string, top: number, headers: string[], rows: Row[], widths: number[], wrap: number[] = []): void {
+  // Long text wraps in its column (set before the table writes its cells, which take the column's style).
+  for (const c of wrap) ws.getColumn(c + 1).alignment = { wrapText: true, vertical: "top" };
   ws.addTable({
     name,
     ref: `A${top}`,
@@ -200,6 +208,7 @@ export async function indicatorWorkbook(input: IndicatorWorkbookInput): Promise<
     cover.getCell(`A${r}`).font = { bold: true, size: 12 };
     cover.getCell(`A${r + 1}`).value = text;
     cover.getCell(`A${r + 1}`).alignment = { wrapText: true, vertical: "top" };
+    cover.getRow(r + 1).height = wrappedHeight(typeof text === "string" ? text : text.text, 100);
   });
   cover.getColumn(1).width = 100;
 
@@ -217,11 +226,13 @@ export async function indicatorWorkbook(input: IndicatorWorkbookInput): Promise<
       [link(SHEETS.sources), "The publications the figures come from, with their addresses and licences"],
     ],
     [16, 90],
+    [1],
   );
 
   const notes = wb.addWorksheet(SHEETS.notes);
   const nTop = heading(notes, "Notes", ["This worksheet contains one table."]);
-  table(notes, "Notes_table", nTop, ["Note number", "Note text"], NOTES.map((text, i) => [`[note ${i + 1}]`, text]), [14, 110]);
+  table(notes, "Notes_table", nTop, ["Note number", "Note text"], NOTES.map((text, i) => [`[note ${i + 1}]`, text]), [14, 110], [1]);
+  NOTES.forEach((text, i) => (notes.getRow(nTop + 1 + i).height = wrappedHeight(text, 110)));
 
   const sheet = wb.addWorksheet(SHEETS.figures);
   const fTop = heading(sheet, `${ind.title}: every figure`, [
@@ -234,7 +245,8 @@ export async function indicatorWorkbook(input: IndicatorWorkbookInput): Promise<
   const columns = figureColumns(figures);
   const valueColumn = columns.findIndex((c) => c.header === "Value");
   const headers = columns.map((c, i) => (i === valueColumn ? UNIT_HEADER[ind.unit] : c.header));
-  table(sheet, "Figures_table", fTop, headers, figures.map((f) => columns.map((c) => c.cell(f))), columns.map((c) => c.width));
+  const wide = columns.flatMap((c, i) => (c.width >= 30 ? [i] : []));
+  table(sheet, "Figures_table", fTop, headers, figures.map((f) => columns.map((c) => c.cell(f))), columns.map((c) => c.width), wide);
   figures.forEach((f, i) => {
     if (f.value !== null) sheet.getCell(fTop + 1 + i, valueColumn + 1).numFmt = numberFormat(f.value_text);
   });
@@ -248,6 +260,7 @@ export async function indicatorWorkbook(input: IndicatorWorkbookInput): Promise<
     ["Source ID", "Publisher", "Title", "Published", "Address", "Licence", "Source type"],
     sources.map((s) => [s.source_id, s.publisher, s.title, s.published_date, s.url === "" ? null : { text: s.url, hyperlink: s.url }, s.licence, s.source_type]),
     [12, 30, 60, 14, 60, 30, 12],
+    [1, 2, 3, 4, 5],
   );
 
   // ExcelJS stores its parts uncompressed here; zipParts compresses them natively with fixed dates.
