@@ -103,6 +103,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
       level: a.level,
       code: a.code,
       name: a.name,
+      aliases: a.aliases,
       parent_level: a.parent_level,
       parent_code: a.parent_code,
       council_areas: members.get(a.code) && a.level === "adp" ? members.get(a.code)! : [],

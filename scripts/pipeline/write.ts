@@ -7,6 +7,7 @@ import type { SiteRegistry } from "../../src/schemas/site.ts";
 import { CsvWriter, HashingWriter, type WrittenFile } from "./csvWrite.ts";
 import { CHANGE_COLUMNS, changelogMarkdown, type ReleaseLog } from "./changelog.ts";
 import type { Reference } from "./reference.ts";
+import { writeIndicatorWorkbooks } from "./xlsx.ts";
 
 /** A figure field as a CSV cell: arrays joined with ";", booleans as true/false, value as published. */
 function cell(f: Figure, column: keyof Figure): string {
@@ -70,6 +71,8 @@ export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, 
       for (const f of byIndicator.get(ind.id) ?? []) w.row(INDICATOR_CSV_COLUMNS.map((c) => cell(f, c)));
       written.set(path, w.close());
     }
+    // One XLSX workbook per indicator beside its CSV (scripts/pipeline/xlsx.ts); hashed like every file below.
+    writeIndicatorWorkbooks(ref.indicators.map(({ row: ind }) => ({ path: join(tmp, "indicators", `${ind.id}.xlsx`), input: { indicator: ind, figures: byIndicator.get(ind.id) ?? [], sources: registry.sources, release: ref.release } })));
     writeFileSync(join(tmp, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
     writeChangelog(tmp, history, written);
     writeDataPackage(tmp, ref, registry, written);
@@ -124,6 +127,15 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, w
         schema: rel(indicatorSchema),
       }),
     ),
+    ...ref.indicators.map(({ row: ind }) => {
+      const { encoding: _, ...xlsx } = resource(join(dir, "indicators", `${ind.id}.xlsx`), {
+        title: `${ind.title} (spreadsheet)`,
+        description: `The same figures as indicators/${ind.id}.csv in an XLSX workbook laid out as the Government Statistical Service guidance on releasing statistics in spreadsheets asks: cover, contents and notes sheets, then one table per sheet.`,
+        format: "xlsx",
+        mediatype: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      return xlsx;
+    }),
     resource(join(dir, "CHANGELOG.csv"), {
       title: "Changelog: figures added, revised or removed in each release",
       description: "One row per change: release_id, change (added, revised, removed), figure_id, indicator_id, the figure it revises (old_figure_id), old and new value, status and source, and the reason for a removal. CHANGELOG.md summarises it.",

@@ -30,6 +30,10 @@ export const paths = {
   figure: (f: FigureRef) => `indicators/${f.indicator_id}/${slug(f.geography_level)}/${f.area_code}/#${f.figure_id}`,
   figuresShownCsv: (id: string) => `indicators/${id}/figures-shown.csv`,
   areas: () => "areas/",
+  /** Every area with a profile, by level and initial letter (the search's no-JavaScript alternative). */
+  areasAz: () => "areas-a-z/",
+  /** Every indicator by initial letter. */
+  indicatorsAz: () => "indicators-a-z/",
   area: (level: string, code: string) => `areas/${slug(level)}/${code}/`,
   maps: () => "maps/",
   mapsAt: (level: string) => `maps/${slug(level)}/`,
@@ -45,6 +49,8 @@ export const paths = {
   /** A file of the open data folder (dist/data/). */
   dataFile: (path: string) => `data/${path.replace(/^\/+/, "")}`,
   indicatorCsv: (id: string) => `data/indicators/${id}.csv`,
+  /** The indicator's XLSX workbook (cover, contents, notes, then one table per sheet). */
+  indicatorXlsx: (id: string) => `data/indicators/${id}.xlsx`,
   asset: (path: string) => path.replace(/^\/+/, ""),
 } as const;
 

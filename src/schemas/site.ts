@@ -91,6 +91,8 @@ export const SiteRegistry = z
         level: z.enum(GEOGRAPHY_LEVELS),
         code: z.string(),
         name: z.string(),
+        /** Other names the area is published under (data/reference/areas.csv), for search. */
+        aliases: z.array(z.string()),
         parent_level: z.string(),
         parent_code: z.string(),
         council_areas: z.array(z.string()),

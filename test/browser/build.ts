@@ -29,6 +29,8 @@ export function buildSite(work: string, opts: BuildOptions = {}): { dist: string
   execFileSync(process.execPath, [join(ROOT, "scripts", "build-data.ts"), ...args], { cwd: ROOT, env, stdio: "inherit" });
   execFileSync(process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", dist, "--silent"], { cwd: ROOT, env, stdio: "inherit" });
   if (!existsSync(join(dist, "index.html"))) throw new Error(`no built site in ${dist}`);
+  // The search index, as scripts/build-site.ts adds it before the swap.
+  execFileSync(process.execPath, [join(ROOT, "scripts", "search-index.ts"), dist], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
   return { dist, publicDir };
 }
 

@@ -12,8 +12,10 @@ describe("routes", () => {
     expect(paths.area("utla", "E08000003")).toBe("areas/local-authorities/E08000003/");
     expect(paths.map("adp", "scotland-ongoing-waits")).toBe("maps/adps/scotland-ongoing-waits/");
     expect(paths.mapsAt("region")).toBe("maps/regions/");
-    for (const name of ["indicators", "areas", "maps", "serviceProvision", "compare", "workforceNeed", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
     expect(paths.workforceNeed()).toBe("workforce-and-need/");
+    expect(paths.areasAz()).toBe("areas-a-z/");
+    expect(paths.indicatorsAz()).toBe("indicators-a-z/");
+    for (const name of ["indicators", "indicatorsAz", "areas", "areasAz", "maps", "serviceProvision", "compare", "workforceNeed", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
   });
 
   it("gives a figure's permalink as its row on the indicator page for its area", () => {
@@ -22,6 +24,7 @@ describe("routes", () => {
 
   it("names files without a trailing slash", () => {
     expect(paths.indicatorCsv("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.csv");
+    expect(paths.indicatorXlsx("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.xlsx");
     expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
     expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
     expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
