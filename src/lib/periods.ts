@@ -109,15 +109,3 @@ export function formatPeriod(label: string): string {
   }
   return label;
 }
-
-/**
- * The date at the start of a source's published_date, in words ("2022-03 (compendium; …)" → "March 2022",
- * "2024-07-18" → "18 July 2024"); "" when the text does not start with a date.
- */
-export function publicationDate(text: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(text.trim());
-  if (!m) return "";
-  if (m[3]) return longDate(`${m[1]}-${m[2]}-${m[3]}`);
-  if (m[2]) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  return m[1]!;
-}

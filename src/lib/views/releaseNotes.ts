@@ -6,7 +6,8 @@
 import type { Figure } from "../../schemas/figure.ts";
 import type { SiteRegistry } from "../../schemas/site.ts";
 import { formatFigure } from "../format.ts";
-import { formatPeriod, publicationDate } from "../periods.ts";
+import { formatPeriod } from "../periods.ts";
+import { publishedDate } from "./cite.ts";
 import { countOf } from "../../schemas/vocabulary.ts";
 
 export type ReleaseEntry = SiteRegistry["releases"][number];
@@ -71,7 +72,7 @@ function valueText(figure: Figure | undefined, value: string, status: string, pr
 
 function sourceText(f: Figure | undefined): string {
   if (!f) return "";
-  const date = publicationDate(f.source_published_date);
+  const date = publishedDate(f.source_published_date).text;
   return date ? `${f.source_publisher}, ${date}` : f.source_publisher;
 }
 
