@@ -19,6 +19,13 @@ const slug = (level: string): string => {
   return s;
 };
 
+/** A period label as an address segment: "Q1 2025/2026" → "q1-2025-2026", "2022/23" → "2022-23". */
+export function periodSlug(period: string): string {
+  const s = period.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (s === "") throw new Error(`routes: period "${period}" has no letters or digits for an address`);
+  return s;
+}
+
 /** Addresses relative to the site root, without a leading slash. */
 export const paths = {
   home: () => "",
@@ -38,6 +45,8 @@ export const paths = {
   maps: () => "maps/",
   mapsAt: (level: string) => `maps/${slug(level)}/`,
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
+  /** The map of one period (every period a map can show has its own page). */
+  mapPeriod: (level: string, indicatorId: string, period: string) => `maps/${slug(level)}/${indicatorId}/${periodSlug(period)}/`,
   serviceProvision: () => "service-provision/",
   compare: () => "compare/",
   /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
