@@ -42,6 +42,15 @@ export const paths = {
   /** Every indicator by initial letter. */
   indicatorsAz: () => "indicators-a-z/",
   area: (level: string, code: string) => `areas/${slug(level)}/${code}/`,
+  /** The figures an area profile shows, as CSV ("Download this view"). */
+  areaCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/figures.csv`,
+  /** An area beside the areas most like it (a comparison page built for every profile with similar areas). */
+  areaSimilar: (level: string, code: string) => `areas/${slug(level)}/${code}/similar/`,
+  areaSimilarCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/similar.csv`,
+  /** Choose areas to compare (with JavaScript; the choice is kept in the address). */
+  compareAreas: () => "compare-areas/",
+  /** The figures the comparison tool reads for one level. */
+  compareAreasData: (level: string) => `compare-areas/${slug(level)}.json`,
   maps: () => "maps/",
   mapsAt: (level: string) => `maps/${slug(level)}/`,
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
