@@ -52,6 +52,12 @@ export const paths = {
   /** The indicator's XLSX workbook (cover, contents, notes, then one table per sheet). */
   indicatorXlsx: (id: string) => `data/indicators/${id}.xlsx`,
   asset: (path: string) => path.replace(/^\/+/, ""),
+  /** A chart's or map's download beside its page: chartFile("indicators/x/", "trend", "png") → "indicators/x/trend.png". */
+  chartFile: (pagePath: string, chartId: string, ext: "svg" | "png") => `${pagePath.replace(/^\/+/, "")}${chartId}.${ext}`,
+  /** The embed page of a chart or map of an indicator page ("trend", "bars-0", "map"). */
+  embedIndicatorChart: (id: string, chartId: string) => `embed/indicators/${id}/${chartId}/`,
+  /** The embed page of a map page. */
+  embedMap: (level: string, indicatorId: string) => `embed/maps/${slug(level)}/${indicatorId}/`,
 } as const;
 
 /** A root-relative path with the base path in front: withBase("/dash/", "maps/") → "/dash/maps/". */
