@@ -39,6 +39,8 @@ export const paths = {
   mapsAt: (level: string) => `maps/${slug(level)}/`,
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
   serviceProvision: () => "service-provision/",
+  /** One section of the service provision page (its charts and tables), e.g. "service-provision/waiting-times/". */
+  serviceSection: (sectionId: string) => `service-provision/${sectionId}/`,
   compare: () => "compare/",
   /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
   workforceNeed: () => "workforce-and-need/",
