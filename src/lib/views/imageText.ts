@@ -29,20 +29,26 @@ export function imageSources(figures: readonly SourceFields[]): string[] {
 /** The licence's name without the catalogue's remarks: "Open Government Licence v3.0 (stated in the workbook)" → "Open Government Licence v3.0". */
 export function licenceName(raw: string): string {
   const name = raw.replace(/\s*[(;].*$/, "").trim();
-  return name === "" || /^unknown$/i.test(name) ? "licence not stated by the source" : name;
+  return name === "" || /^unknown$/i.test(name) ? "not stated by the source" : name;
 }
 
-/** "Figures reused under the Open Government Licence v3.0." or, with several, each licence with its source ids; then any extra attribution (a map's boundaries). */
+/**
+ * "Figures reused under the Open Government Licence v3.0.", "Licence: not stated by the source." or, with several,
+ * each licence with its source ids; then any extra attribution (a map's boundaries).
+ */
 export function imageLicence(figures: readonly SourceFields[], extra: string[] = []): string[] {
   const byLicence = new Map<string, string[]>();
   for (const f of unique(figures)) {
     const name = licenceName(f.source_licence);
     byLicence.set(name, [...(byLicence.get(name) ?? []), f.source_id]);
   }
+  const only = byLicence.size === 1 ? [...byLicence.keys()][0]! : undefined;
   const lines =
-    byLicence.size === 1
-      ? [`Figures reused under the ${[...byLicence.keys()][0]}.`.replace("under the licence not stated", "with the licence not stated")]
-      : [`Licences: ${[...byLicence.entries()].map(([name, ids]) => `${name} (${ids.join(", ")})`).join("; ")}.`];
+    only === undefined
+      ? [`Licences: ${[...byLicence.entries()].map(([name, ids]) => `${name} (${ids.join(", ")})`).join("; ")}.`]
+      : only === licenceName("unknown")
+        ? ["Licence: not stated by the source."]
+        : [`Figures reused under the ${only}.`];
   return [...lines, ...extra];
 }
 
