@@ -61,12 +61,15 @@ export function registerChartFile(file: ChartFile): void {
 /** The scale of a PNG against its SVG: 2 pixels per SVG unit, sharp on a high-density screen and in print. */
 export const PNG_SCALE = 2;
 
-/** Whether the charts of a page (path from the site root, e.g. "indicators/x/") get a PNG as well as an SVG. */
+/**
+ * Whether the charts of a page (path from the site root, e.g. "indicators/x/") get a PNG as well as an SVG: indicator
+ * pages and map pages. The other charts are SVG only: an indicator's charts for one area (about 750) would cost half
+ * a minute of every build as PNGs, and the service provision pages repeat indicator pages' charts, whose PNGs are there.
+ */
 export function pngForPage(pagePath: string): boolean {
   const parts = pagePath.split("/").filter(Boolean);
-  if (parts[0] === "embed") return pngForPage(parts.slice(1).join("/") + "/");
   if (parts[0] === "indicators") return parts.length === 2;
-  return parts[0] === "maps" || parts[0] === "service-provision";
+  return parts[0] === "maps";
 }
 
 /** What a page links to for one chart: its SVG and, where rendered, its PNG, with their sizes. */

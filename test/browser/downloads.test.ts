@@ -3,12 +3,16 @@
  * the one its link states and twice its SVG's; every SVG is a standalone image that carries its title, its sources
  * and its licence; every Open Graph image exists. Embed pages show one chart and link back.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { JSDOM } from "jsdom";
 import { htmlFiles, listFiles } from "../helpers/files.ts";
 import { PNG_SCALE } from "../../src/charts/files.ts";
+import { frameableElsewhere, headersFor, parseHeadersFile } from "../../src/lib/headersRules.ts";
+import { ROOT } from "./build.ts";
 
 const dist = inject("distDir");
 
@@ -32,12 +36,13 @@ for (const file of pages) {
 }
 
 describe("chart and map downloads", () => {
-  it("are offered on indicator, map, service provision and area-indicator pages, PNG where the build draws one", () => {
+  it("are offered on indicator, map, service provision and area-indicator pages, PNG on indicator and map pages", () => {
     const on = (prefix: RegExp, ext: string) => chartLinks.filter((l) => prefix.test(l.page) && l.href.endsWith(ext)).length;
     expect(on(/^\/indicators\/[^/]+\/index\.html$/, ".png")).toBeGreaterThan(80);
     expect(on(/^\/indicators\/[^/]+\/index\.html$/, ".svg")).toBeGreaterThan(80);
     expect(on(/^\/maps\//, ".png")).toBeGreaterThan(30);
-    expect(on(/^\/service-provision\//, ".png")).toBeGreaterThan(20);
+    expect(on(/^\/service-provision\//, ".svg")).toBeGreaterThan(20);
+    expect(on(/^\/service-provision\//, ".png") + on(/^\/indicators\/[^/]+\/[^/]+\/[^/]+\/index\.html$/, ".png")).toBe(0);
     expect(on(/^\/indicators\/[^/]+\/[^/]+\/[^/]+\/index\.html$/, ".svg")).toBeGreaterThan(500);
   });
 
@@ -135,5 +140,41 @@ describe("embed pages", () => {
     }
     expect(embeds.length).toBeGreaterThan(100);
     expect(problems.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe("with SITE_URL and a base path", () => {
+  const work = mkdtempSync(join(tmpdir(), "daw-share-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("links, images, embed code and metadata name the site's full address, and _headers covers the folder", () => {
+    // The same site built for https://example.org/dash/ from the same data (no second data build).
+    const publicDir = join(work, "public");
+    cpSync(join(ROOT, "public"), publicDir, { recursive: true, filter: (src) => !src.startsWith(join(ROOT, "public", "data")) });
+    cpSync(join(dist, "data"), join(publicDir, "data"), { recursive: true });
+    const out = join(work, "dist");
+    const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_DIR: publicDir, SITE_URL: "https://example.org/dash/" };
+    delete env.DATA_DIR;
+    delete env.BASE_PATH;
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", out, "--silent"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+    const html = readFileSync(join(out, "indicators/scotland-drug-misuse-deaths/index.html"), "utf8");
+    const site = "https://example.org/dash/";
+    expect(html).toContain(`<link rel="canonical" href="${site}indicators/scotland-drug-misuse-deaths/">`);
+    expect(html).toContain(`<meta property="og:url" content="${site}indicators/scotland-drug-misuse-deaths/">`);
+    expect(html).toContain(`<meta property="og:image" content="${site}indicators/scotland-drug-misuse-deaths/trend.png">`);
+    expect(html).toContain('<a href="/dash/indicators/scotland-drug-misuse-deaths/trend.png" download="indicators-scotland-drug-misuse-deaths-trend.png"');
+    expect(html).toContain('<a href="/dash/embed/indicators/scotland-drug-misuse-deaths/trend/">');
+    expect(existsSync(join(out, "indicators/scotland-drug-misuse-deaths/trend.png"))).toBe(true);
+    expect(readFileSync(join(out, "indicators/scotland-drug-misuse-deaths/trend.svg"), "utf8")).toContain(`${site}indicators/scotland-drug-misuse-deaths/ (data release`);
+    const embed = new JSDOM(readFileSync(join(out, "embed/indicators/scotland-drug-misuse-deaths/trend/index.html"), "utf8")).window.document;
+    expect(embed.querySelector("#embed-code")!.textContent).toMatch(new RegExp(`^<iframe src="${site}embed/indicators/scotland-drug-misuse-deaths/trend/"`));
+    expect(embed.querySelector("[data-embed-code]")!.hasAttribute("data-embed-path")).toBe(false);
+    expect(embed.querySelector('link[rel="canonical"]')!.getAttribute("href")).toBe(`${site}indicators/scotland-drug-misuse-deaths/`);
+    const rules = parseHeadersFile(readFileSync(join(out, "_headers"), "utf8"));
+    for (const host of ["netlify", "cloudflare"] as const) {
+      expect(frameableElsewhere(headersFor(rules, "/dash/indicators/scotland-drug-misuse-deaths/", host))).toBe(false);
+      expect(frameableElsewhere(headersFor(rules, "/dash/", host))).toBe(false);
+      expect(frameableElsewhere(headersFor(rules, "/dash/embed/indicators/scotland-drug-misuse-deaths/trend/", host))).toBe(true);
+    }
   });
 });

@@ -113,13 +113,13 @@ describe("the chart files of a build", () => {
       chartFiles().delete("test-only/a/trend");
     }
   });
-  it("are named after their page and chart, live beside the page, and get a PNG on indicator, map and service pages", () => {
+  it("are named after their page and chart, live beside the page, and get a PNG on indicator and map pages", () => {
     expect(downloadName("indicators/x/trend", "png")).toBe("indicators-x-trend.png");
     expect(pagePathOf("/dash/indicators/x/", "/dash/")).toBe("indicators/x/");
     expect(pagePathOf("/", "/")).toBe("");
     expect(pngForPage("indicators/x/")).toBe(true);
     expect(pngForPage("maps/council-areas/x/")).toBe(true);
-    expect(pngForPage("service-provision/waiting-times/")).toBe(true);
+    expect(pngForPage("service-provision/waiting-times/")).toBe(false);
     expect(pngForPage("indicators/x/council-areas/S12000033/")).toBe(false);
     expect(pngForPage("compare/")).toBe(false);
   });
