@@ -63,13 +63,14 @@ export const PNG_SCALE = 2;
 
 /**
  * Whether the charts of a page (path from the site root, e.g. "indicators/x/") get a PNG as well as an SVG: indicator
- * pages and map pages. The other charts are SVG only: an indicator's charts for one area (about 750) would cost half
+ * pages and map pages (the map's own page; its other periods' pages offer the SVG). The other charts are SVG only: an indicator's charts for one area (about 750) would cost half
  * a minute of every build as PNGs, and the service provision pages repeat indicator pages' charts, whose PNGs are there.
  */
 export function pngForPage(pagePath: string): boolean {
   const parts = pagePath.split("/").filter(Boolean);
   if (parts[0] === "indicators") return parts.length === 2;
-  return parts[0] === "maps";
+  // A map's own page (maps/<level>/<indicator>/), not its pages for other periods: those offer the SVG.
+  return parts[0] === "maps" && parts.length === 3;
 }
 
 /** What a page links to for one chart: its SVG and, where rendered, its PNG, with their sizes. */

@@ -19,6 +19,13 @@ const slug = (level: string): string => {
   return s;
 };
 
+/** A period label as an address segment: "Q1 2025/2026" → "q1-2025-2026", "2022/23" → "2022-23". */
+export function periodSlug(period: string): string {
+  const s = period.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (s === "") throw new Error(`routes: period "${period}" has no letters or digits for an address`);
+  return s;
+}
+
 /** Addresses relative to the site root, without a leading slash. */
 export const paths = {
   home: () => "",
@@ -35,9 +42,20 @@ export const paths = {
   /** Every indicator by initial letter. */
   indicatorsAz: () => "indicators-a-z/",
   area: (level: string, code: string) => `areas/${slug(level)}/${code}/`,
+  /** The figures an area profile shows, as CSV ("Download this view"). */
+  areaCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/figures.csv`,
+  /** An area beside the areas most like it (a comparison page built for every profile with similar areas). */
+  areaSimilar: (level: string, code: string) => `areas/${slug(level)}/${code}/similar/`,
+  areaSimilarCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/similar.csv`,
+  /** Choose areas to compare (with JavaScript; the choice is kept in the address). */
+  compareAreas: () => "compare-areas/",
+  /** The figures the comparison tool reads for one level. */
+  compareAreasData: (level: string) => `compare-areas/${slug(level)}.json`,
   maps: () => "maps/",
   mapsAt: (level: string) => `maps/${slug(level)}/`,
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
+  /** The map of one period (every period a map can show has its own page). */
+  mapPeriod: (level: string, indicatorId: string, period: string) => `maps/${slug(level)}/${indicatorId}/${periodSlug(period)}/`,
   serviceProvision: () => "service-provision/",
   /** One section of the service provision page (its charts and tables), e.g. "service-provision/waiting-times/". */
   serviceSection: (sectionId: string) => `service-provision/${sectionId}/`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, paths, routes, withBase } from "../../src/lib/routes.ts";
+import { absoluteUrl, paths, periodSlug, routes, withBase } from "../../src/lib/routes.ts";
 import { GEOGRAPHY_LEVELS, LEVEL_SLUG, SLUG_LEVEL, countOf } from "../../src/schemas/vocabulary.ts";
 
 const figure = { figure_id: "f-0123456789abcdef", indicator_id: "scotland-drug-misuse-deaths", geography_level: "council_area", area_code: "S12000049" };
@@ -28,6 +28,14 @@ describe("routes", () => {
     expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
     expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
     expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
+  });
+
+  it("gives every period of a map its own page, named from the period label", () => {
+    expect(paths.mapPeriod("council_area", "scotland-drug-misuse-death-rate", "2010-2014")).toBe("maps/council-areas/scotland-drug-misuse-death-rate/2010-2014/");
+    expect(periodSlug("Q1 2025/2026")).toBe("q1-2025-2026");
+    expect(periodSlug("2022/23")).toBe("2022-23");
+    expect(periodSlug("mid-2022")).toBe("mid-2022");
+    expect(() => periodSlug("(—)")).toThrow(/no letters or digits/);
   });
 
   it("refuses a geography level it has no folder for", () => {

@@ -12,9 +12,10 @@ import type { BarGroup, IndicatorPageModel } from "./indicatorPage.ts";
 export const typeWords = (t: string): string => t.replace(/_/g, " ");
 
 /** The trend chart's title: the lead figure's label with a capital, else the indicator's short title. */
-export function trendTitle(page: Pick<IndicatorPageModel, "lead">, shortTitle: string): string {
+export function trendTitle(page: Pick<IndicatorPageModel, "lead" | "trend">, shortTitle: string): string {
   const lead = page.lead;
-  return lead ? `${lead.label[0]!.toUpperCase()}${lead.label.slice(1)}` : shortTitle;
+  // A trend with a break has more than one series: it is titled by the indicator, not by one of them.
+  return lead && !page.trend?.breaks.length ? `${lead.label[0]!.toUpperCase()}${lead.label.slice(1)}` : shortTitle;
 }
 
 /** A breakdown chart's title: "Deaths by drug implicated, Scotland". */
