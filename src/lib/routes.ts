@@ -57,6 +57,8 @@ export const paths = {
   /** The map of one period (every period a map can show has its own page). */
   mapPeriod: (level: string, indicatorId: string, period: string) => `maps/${slug(level)}/${indicatorId}/${periodSlug(period)}/`,
   serviceProvision: () => "service-provision/",
+  /** One section of the service provision page (its charts and tables), e.g. "service-provision/waiting-times/". */
+  serviceSection: (sectionId: string) => `service-provision/${sectionId}/`,
   compare: () => "compare/",
   /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
   workforceNeed: () => "workforce-and-need/",
@@ -70,6 +72,12 @@ export const paths = {
   /** The indicator's XLSX workbook (cover, contents, notes, then one table per sheet). */
   indicatorXlsx: (id: string) => `data/indicators/${id}.xlsx`,
   asset: (path: string) => path.replace(/^\/+/, ""),
+  /** A chart's or map's download beside its page: chartFile("indicators/x/", "trend", "png") → "indicators/x/trend.png". */
+  chartFile: (pagePath: string, chartId: string, ext: "svg" | "png") => `${pagePath.replace(/^\/+/, "")}${chartId}.${ext}`,
+  /** The embed page of a chart or map of an indicator page ("trend", "bars-0", "map"). */
+  embedIndicatorChart: (id: string, chartId: string) => `embed/indicators/${id}/${chartId}/`,
+  /** The embed page of a map page. */
+  embedMap: (level: string, indicatorId: string) => `embed/maps/${slug(level)}/${indicatorId}/`,
 } as const;
 
 /** A root-relative path with the base path in front: withBase("/dash/", "maps/") → "/dash/maps/". */
