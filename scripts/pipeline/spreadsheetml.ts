@@ -359,7 +359,8 @@ export function zipParts(files: [name: string, data: Uint8Array][], date: Date):
   let offset = 0;
   for (const [name, data] of files) {
     const nameBytes = Buffer.from(name, "utf8");
-    const packed = deflateRawSync(data, { level: 6 });
+    // Level 1: about twice as fast as the default for 15% larger workbooks (the XML is mostly shared-string indices).
+    const packed = deflateRawSync(data, { level: 1 });
     const crc = crc32(data);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { indicatorCsvFields, packageTables } from "../../src/schemas/dictionary.ts";
 import { FIGURE_TABLE_COLUMNS, type Figure, type FigureTableColumn, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
@@ -32,6 +32,40 @@ function listFiles(dir: string): string[] {
     });
 }
 
+/**
+ * A file written in small chunks and hashed on the way: the JSON API keeps a few hundred of these open at once, so each
+ * holds at most about 256 KB before it writes.
+ */
+class StreamFile {
+  private readonly fd: number;
+  private readonly hash = createHash("sha256");
+  private pending: string[] = [];
+  private length = 0;
+  private bytes = 0;
+  private readonly done: (facts: WrittenFile) => void;
+  constructor(path: string, done: (facts: WrittenFile) => void) {
+    this.fd = openSync(path, "w");
+    this.done = done;
+  }
+  write(chunk: string): void {
+    this.pending.push(chunk);
+    this.length += chunk.length;
+    if (this.length > 1 << 18) this.flush();
+  }
+  private flush(): void {
+    const buf = Buffer.from(this.pending.join(""), "utf8");
+    this.hash.update(buf);
+    this.bytes += writeSync(this.fd, buf);
+    this.pending = [];
+    this.length = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+    this.done({ bytes: this.bytes, sha256: this.hash.digest("hex") });
+  }
+}
+
 /** The files written into one folder, with their sizes and hashes computed while writing (no second read). */
 class Output {
   readonly facts = new Map<string, WrittenFile>();
@@ -53,6 +87,9 @@ class Output {
     const w = new HashingWriter(this.path(rel));
     write((chunk) => w.write(chunk));
     this.facts.set(rel, w.close());
+  }
+  open(rel: string): StreamFile {
+    return new StreamFile(this.path(rel), (facts) => this.facts.set(rel, facts));
   }
   bytes(rel: string, data: Uint8Array): void {
     writeFileSync(this.path(rel), data);
@@ -134,7 +171,12 @@ export function writeDataFiles(dir: string, figures: FigureInput, ref: Reference
     out.bytes(`indicators/${ind.id}.xlsx`, indicatorWorkbook({ indicator: ind, figures: figs, sources: registry.sources, release: ref.release }));
   }
 
-  writeJsonApi(rows, registry, (path, write) => out.text(path, write));
+  writeJsonApi(
+    rows,
+    registry,
+    (path) => out.open(path),
+    (path, write) => out.text(path, write),
+  );
   out.json("site/registry.json", registry);
   out.text("CHANGELOG.md", (w) => w(changelogMarkdown(history)));
 
