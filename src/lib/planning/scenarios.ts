@@ -406,8 +406,13 @@ export function ownBase(nations: readonly PlanBase[]): OwnBase {
   });
   const choices: Partial<Record<InputField, ScenarioInput[]>> = {};
   const add = (field: InputField, list: ScenarioInput[]) => {
-    const seen = new Set((choices[field] ?? []).map((c) => `${c.value}|${c.citation?.figureId ?? ""}`));
-    choices[field] = [...(choices[field] ?? []), ...list.filter((c) => !seen.has(`${c.value}|${c.citation?.figureId ?? ""}`))];
+    const key = (c: ScenarioInput) => `${c.value}|${c.citation?.figureId ?? ""}`;
+    const seen = new Set((choices[field] ?? []).map(key));
+    for (const c of list) {
+      if (seen.has(key(c))) continue;
+      seen.add(key(c));
+      (choices[field] ??= []).push(c);
+    }
   };
   for (const b of nations) {
     const nation = b.place.name;
