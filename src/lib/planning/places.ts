@@ -97,3 +97,11 @@ export function placeGroups(places: readonly PlanPlace[]): PlaceGroup[] {
   }
   return groups;
 }
+
+const planned = new WeakMap<SiteData, Set<string>>();
+/** True when the area has a plan at planning/<level>/<code>/ (for links from other pages). */
+export function hasPlan(site: SiteData, level: string, code: string): boolean {
+  let keys = planned.get(site);
+  if (!keys) planned.set(site, (keys = new Set(planPlaces(site).map((p) => `${p.level}|${p.code}`))));
+  return keys.has(`${level}|${code}`);
+}
