@@ -3,6 +3,7 @@
 // service; 320 px; and axe-core before and after interaction.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations, newPage, useBrowser } from "./browser.ts";
@@ -85,6 +86,29 @@ describe("a default plan for every place with a figure, without JavaScript", () 
     expect(await page.getByRole("spinbutton").count()).toBe(0);
     expect(await page.getByText("Changing the values, and links that carry changed values, need JavaScript").isVisible()).toBe(true);
     for (const file of ["plan.csv", "plan.json"]) expect((await page.request.get(`${HIGHLAND}${file}`)).status(), file).toBe(200);
+    await context.close();
+  });
+
+  it("downloads the default plan as an XLSX workbook that opens and reads back", async () => {
+    const { context, page } = await newPage(browser(), { javaScriptEnabled: false });
+    await page.goto(HIGHLAND);
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Default plan for NHS Highland (XLSX)" }).click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await (await download).path())!) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Contents", "Notes", "Inputs", "Start", "Projection", "Totals", "Need", "Formulas", "Sources"]);
+    expect(wb.getWorksheet("Cover")!.getCell("A1").text).toBe("Workforce plan for NHS Highland, 2026/27 to 2030/31: the default plan");
+    const projection = wb.getWorksheet("Projection")!;
+    const header = (projection.getRow(4).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(["Scenario", "Financial year", "People on caseloads (people) [note 2]", "Frontline posts (WTE) [note 2]", "Posts required (WTE)"]);
+    // A, 2026/27: posts 239.52 (207.9 ÷ 0.868, to 2 decimals), recruits needed 71.12; stored as numbers.
+    const a1 = (projection.getRow(5).values as unknown[]).slice(1);
+    expect(a1.slice(0, 2)).toEqual(["A", "2026/27"]);
+    expect(a1[4]).toBe(239.52);
+    expect(a1[7]).toBe(71.12);
+    const inputs = wb.getWorksheet("Inputs")!;
+    const vacancy = inputs.getRows(5, 20)!.map((r) => (r.values as unknown[]).slice(1)).find((v) => v[0] === "A" && v[2] === "Vacancy rate at the start")!;
+    expect(vacancy.slice(3, 8)).toEqual([13.2, "percent", "published", undefined, "f-0501d0b8a1ee37e1"]);
     await context.close();
   });
 
