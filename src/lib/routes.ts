@@ -63,7 +63,12 @@ export const paths = {
   /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
   workforceNeed: () => "workforce-and-need/",
   planning: () => "planning/",
-  planningDownload: (scenarioId: string, ext: "csv" | "json") => `planning/${scenarioId}.${ext}`,
+  /** The workforce plan for one place (its default plan without JavaScript; the planner with it). */
+  planningPlace: (level: string, code: string) => `planning/${slug(level)}/${code}/`,
+  /** A place's default plan as a download. */
+  planningPlaceDownload: (level: string, code: string, ext: "csv" | "json" | "xlsx") => `planning/${slug(level)}/${code}/plan.${ext}`,
+  /** A plan for the reader's own service: every input theirs. */
+  planningOwn: () => "planning/own/",
   data: () => "data/",
   about: () => "about/",
   /** A file of the open data folder (dist/data/). */

@@ -15,6 +15,9 @@ describe("routes", () => {
     expect(paths.workforceNeed()).toBe("workforce-and-need/");
     expect(paths.areasAz()).toBe("areas-a-z/");
     expect(paths.indicatorsAz()).toBe("indicators-a-z/");
+    expect(paths.planningPlace("health_board", "S08000022")).toBe("planning/health-boards/S08000022/");
+    expect(paths.planningPlace("country", "S92000003")).toBe("planning/countries/S92000003/");
+    expect(paths.planningOwn()).toBe("planning/own/");
     for (const name of ["indicators", "indicatorsAz", "areas", "areasAz", "maps", "serviceProvision", "compare", "workforceNeed", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
   });
 
@@ -27,7 +30,8 @@ describe("routes", () => {
     expect(paths.indicatorXlsx("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.xlsx");
     expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
     expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
-    expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
+    expect(paths.planningPlaceDownload("utla", "E08000003", "xlsx")).toBe("planning/local-authorities/E08000003/plan.xlsx");
+    expect(paths.planningPlaceDownload("adp", "S11000014", "csv")).toBe("planning/adps/S11000014/plan.csv");
   });
 
   it("gives every period of a map its own page, named from the period label", () => {
