@@ -1,5 +1,5 @@
 /**
- * Maps over time, with JavaScript: the list of period links above a map becomes a period control that switches the
+ * Maps over time, with JavaScript: the list of period links below a map becomes a period control above it that switches the
  * map, its legend and its ranked table in place. Each period is a static page (the links work without JavaScript);
  * the control fetches that page and swaps in its map block, so both always show the same figures. The address
  * follows the period shown, so it can be shared.
@@ -53,7 +53,10 @@ function enhance(block: HTMLElement, focus = false): void {
   control.append(label, select);
   nav.dataset.enhanced = "true";
   nav.classList.add("enhanced");
-  nav.prepend(control);
+  // The control takes the place of the one-line link above the map; the list below the map is hidden.
+  const slot = block.querySelector<HTMLElement>("[data-map-period-slot]");
+  if (slot) slot.replaceChildren(control);
+  else nav.prepend(control);
   select.addEventListener("change", () => {
     const option = select.selectedOptions[0];
     if (!option) return;

@@ -154,6 +154,8 @@ let drawnInput = "";
 /** Redraws the two chart widths when the chart's data changed; only the latest request is drawn when several overlap. */
 async function drawChart(root: HTMLElement, result: ReturnType<typeof planResult>): Promise<void> {
   const key = JSON.stringify(result.chart("x", 640));
+  // The chart drawn at build time stands until the plan changes: Plot is loaded only then.
+  if (drawn === 0 && drawnInput === "") drawnInput = root.dataset.chartInput ?? "";
   if (key === drawnInput) return;
   const ticket = ++drawn;
   chartModules ??= Promise.all([import("../charts/projection.ts"), import("../charts/render-browser.ts")]);
