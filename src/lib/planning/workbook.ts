@@ -18,15 +18,8 @@ import { BASIS_LABEL, NOT_APPLICABLE } from "./view.ts";
 import type { Cell, CellValue, Link, Row, Sheet, WorkbookProps } from "../../../scripts/pipeline/spreadsheetml.ts";
 export type { Cell, CellStyle, CellValue, Link, Row, Sheet, Table, WorkbookProps } from "../../../scripts/pipeline/spreadsheetml.ts";
 
-export interface WorkbookSource {
-  source_id: string;
-  title: string;
-  publisher: string;
-  published_date: string;
-  url: string;
-  licence: string;
-  source_type: string;
-}
+import type { WorkbookSource } from "../../../scripts/pipeline/xlsx.ts";
+export type { WorkbookSource };
 
 export interface PlanWorkbookInput {
   meta: PlanDocumentMeta;
