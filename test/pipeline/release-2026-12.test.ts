@@ -24,25 +24,37 @@ const releases = join(tmp, "releases");
 let registry: SiteRegistry;
 let figures: Figure[];
 let ctx: PageContext;
+const fresh = join(tmp, "fresh-releases");
 let snapshotRun: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
   cpSync(join(ROOT, "data", "releases"), releases, { recursive: true });
+  // With the committed record of 2026-12 in place, the build itself refuses any change to its figures.
   runPipeline({ sourcesDir: join(ROOT, "data", "sources"), referenceDir: join(ROOT, "data", "reference"), releasesDir: releases, outDir: out });
+  // The record as npm run release:snapshot writes it from this build, into a folder that does not have it yet.
+  cpSync(releases, fresh, { recursive: true, filter: (src) => !src.endsWith("2026-12.csv") });
   registry = SiteRegistry.parse(JSON.parse(readFileSync(join(out, "site", "registry.json"), "utf8")));
   ({ figures } = FiguresFile.parse(JSON.parse(readFileSync(join(out, "figures.json"), "utf8"))));
   const shown = shownValues(figures);
   ctx = { figureById: new Map(figures.map((f) => [f.figure_id, f])), groupOrder: registry.breakdown_groups, derivations: registry.derivations, shownInArea: (l, c) => shown.filter((f) => f.geography_level === l && f.area_code === c) };
-  snapshotRun = spawnSync(process.execPath, [join(ROOT, "scripts", "release-snapshot.ts"), "--data", out, "--releases", releases], { cwd: ROOT, encoding: "utf8" });
+  snapshotRun = spawnSync(process.execPath, [join(ROOT, "scripts", "release-snapshot.ts"), "--data", out, "--releases", fresh], { cwd: ROOT, encoding: "utf8" });
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const csv = (p: string) => csvParse(readFileSync(p, "utf8"));
 
 describe("release 2026-12", () => {
-  it("is recorded by npm run release:snapshot, which refuses to rewrite it with other figures", () => {
+  it("gives the same figure ids, values and statuses as the committed record of release 2026-12", () => {
     expect(snapshotRun.status, String(snapshotRun.stderr)).toBe(0);
     expect(String(snapshotRun.stdout)).toMatch(/figures of release 2026-12 written to/);
+    const key = (r: Record<string, string | undefined>) => [r.figure_id, r.indicator_id, r.value, r.status, r.source_id, r.preferred_figure_id].join("|");
+    const committed = csv(join(ROOT, "data", "releases", "2026-12.csv"));
+    expect(committed.length).toBeGreaterThan(30000);
+    expect(csv(join(fresh, "2026-12.csv")).map(key)).toEqual(committed.map(key));
+    expect(readFileSync(join(fresh, "2026-12.csv"), "utf8")).toBe(readFileSync(join(ROOT, "data", "releases", "2026-12.csv"), "utf8"));
+  });
+
+  it("is recorded by npm run release:snapshot, which refuses to rewrite it with other figures", () => {
     const again = spawnSync(process.execPath, [join(ROOT, "scripts", "release-snapshot.ts"), "--data", out, "--releases", releases], { cwd: ROOT, encoding: "utf8" });
     expect([again.status, again.stdout]).toEqual([0, expect.stringMatching(/already records these \d+ figures/)]);
     const other = join(tmp, "other-releases");
