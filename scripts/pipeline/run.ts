@@ -1,6 +1,7 @@
 import type { Figure } from "../../src/schemas/figure.ts";
 import { applyConflicts, applySupersedes, checkCoverage, measureRowKey, conflictKey, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
+import { OutputError, reason, stageFolder } from "./atomicFolder.ts";
 import { diffSnapshots, loadSnapshots, releaseHistory, removalProblems, snapshotOf } from "./changelog.ts";
 import { displayPath } from "./paths.ts";
 import { derive } from "./derive.ts";
@@ -33,6 +34,21 @@ export interface PipelineResult {
  * Throws InputError (listing every problem) before anything is written if an input breaks a rule.
  */
 export function runPipeline(opts: PipelineOptions): PipelineResult {
+  // The output folder is checked first: one that may not be replaced stops the build before any work.
+  const staging = stageFolder(opts.outDir, { stage: "build:data", protect: [opts.sourcesDir, opts.referenceDir, ...(opts.releasesDir ? [opts.releasesDir] : [])] });
+  try {
+    const result = buildInto(staging.dir, opts);
+    staging.commit();
+    return result;
+  } catch (e) {
+    staging.abort();
+    // A file-system failure while writing (a full disk, a folder made read-only meanwhile) is one line, not a stack trace.
+    if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) throw new OutputError(`${displayPath(opts.outDir)} cannot be written, ${reason(e)}; it is unchanged`);
+    throw e;
+  }
+}
+
+function buildInto(outDir: string, opts: PipelineOptions): PipelineResult {
   const problems = new ProblemList();
   let t = performance.now();
   const stage = (name: string) => {
@@ -90,7 +106,7 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const registry = buildRegistry(figures, ref, valid, problems, history);
   throwIfAny(problems);
   stage("assemble");
-  writeOutputs(opts.outDir, figures, ref, registry, history);
+  writeOutputs(outDir, figures, ref, registry, history);
   stage("write");
   return { figures, published: harmonised.length, derived: derived.length };
 }

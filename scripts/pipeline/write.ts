@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { tableSchemaFields } from "../../src/schemas/dictionary.ts";
 import { FIGURE_CSV_COLUMNS, type Figure, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
@@ -43,45 +43,37 @@ function fileHash(path: string, written: Map<string, WrittenFile>): WrittenFile 
   return { bytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
-/** Stage 6, write: every output into a temporary folder, then swapped into place (never half-written). */
+/**
+ * Stage 8, write: every output into `outDir`, an empty staging folder (scripts/pipeline/atomicFolder.ts swaps it into
+ * place only when everything is written, so the output is never half-written).
+ */
 export function writeOutputs(outDir: string, figures: Figure[], ref: Reference, registry: SiteRegistry, history: ReleaseLog[] = []): void {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  recoverInterrupted(outDir);
-  const tmp = join(parent, `.${basename(outDir)}-tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, "indicators"), { recursive: true });
-  mkdirSync(join(tmp, "site"), { recursive: true });
+  mkdirSync(join(outDir, "indicators"), { recursive: true });
+  mkdirSync(join(outDir, "site"), { recursive: true });
   const written = new Map<string, WrittenFile>();
-  try {
-    const all = new CsvWriter(join(tmp, "figures.csv"), FIGURE_CSV_COLUMNS);
-    for (const f of figures) all.row(FIGURE_CSV_COLUMNS.map((c) => cell(f, c)));
-    written.set(join(tmp, "figures.csv"), all.close());
-    written.set(join(tmp, "figures.json"), writeFiguresJson(join(tmp, "figures.json"), ref.release, figures));
+  const all = new CsvWriter(join(outDir, "figures.csv"), FIGURE_CSV_COLUMNS);
+  for (const f of figures) all.row(FIGURE_CSV_COLUMNS.map((c) => cell(f, c)));
+  written.set(join(outDir, "figures.csv"), all.close());
+  written.set(join(outDir, "figures.json"), writeFiguresJson(join(outDir, "figures.json"), ref.release, figures));
 
-    const byIndicator = new Map<string, Figure[]>();
-    for (const f of figures) {
-      const list = byIndicator.get(f.indicator_id);
-      if (list) list.push(f);
-      else byIndicator.set(f.indicator_id, [f]);
-    }
-    for (const { row: ind } of ref.indicators) {
-      const path = join(tmp, "indicators", `${ind.id}.csv`);
-      const w = new CsvWriter(path, INDICATOR_CSV_COLUMNS);
-      for (const f of byIndicator.get(ind.id) ?? []) w.row(INDICATOR_CSV_COLUMNS.map((c) => cell(f, c)));
-      written.set(path, w.close());
-    }
-    // One XLSX workbook per indicator beside its CSV (scripts/pipeline/xlsx.ts); hashed like every file below.
-    writeIndicatorWorkbooks(ref.indicators.map(({ row: ind }) => ({ path: join(tmp, "indicators", `${ind.id}.xlsx`), input: { indicator: ind, figures: byIndicator.get(ind.id) ?? [], sources: registry.sources, release: ref.release } })));
-    writeFileSync(join(tmp, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
-    writeChangelog(tmp, history, written);
-    writeDataPackage(tmp, ref, registry, written);
-    writeChecksums(tmp, written);
-    swapInto(tmp, outDir);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
+  const byIndicator = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const list = byIndicator.get(f.indicator_id);
+    if (list) list.push(f);
+    else byIndicator.set(f.indicator_id, [f]);
   }
+  for (const { row: ind } of ref.indicators) {
+    const path = join(outDir, "indicators", `${ind.id}.csv`);
+    const w = new CsvWriter(path, INDICATOR_CSV_COLUMNS);
+    for (const f of byIndicator.get(ind.id) ?? []) w.row(INDICATOR_CSV_COLUMNS.map((c) => cell(f, c)));
+    written.set(path, w.close());
+  }
+  // One XLSX workbook per indicator beside its CSV (scripts/pipeline/xlsx.ts); hashed like every file below.
+  writeIndicatorWorkbooks(ref.indicators.map(({ row: ind }) => ({ path: join(outDir, "indicators", `${ind.id}.xlsx`), input: { indicator: ind, figures: byIndicator.get(ind.id) ?? [], sources: registry.sources, release: ref.release } })));
+  writeFileSync(join(outDir, "site", "registry.json"), `${JSON.stringify(registry, null, 1)}\n`);
+  writeChangelog(outDir, history, written);
+  writeDataPackage(outDir, ref, registry, written);
+  writeChecksums(outDir, written);
 }
 
 /** CHANGELOG.csv (every change of every release) and CHANGELOG.md (a summary a person can read). */
@@ -167,30 +159,4 @@ function writeDataPackage(dir: string, ref: Reference, registry: SiteRegistry, w
 function writeChecksums(dir: string, written: Map<string, WrittenFile>): void {
   const lines = listFiles(dir).map((p) => `${fileHash(p, written).sha256}  ${relative(dir, p).split("\\").join("/")}`);
   writeFileSync(join(dir, "SHA256SUMS"), `${lines.join("\n")}\n`);
-}
-
-/**
- * Cleans up after a run that was killed part-way: a half-written temporary folder is removed, and if the kill
- * fell between the two renames of the swap (output moved aside, new one not yet in place) the previous output
- * is put back.
- */
-export function recoverInterrupted(outDir: string): void {
-  const parent = dirname(outDir);
-  const name = basename(outDir);
-  if (!existsSync(parent)) return;
-  for (const entry of readdirSync(parent).sort()) {
-    const p = join(parent, entry);
-    if (entry.startsWith(`.${name}-old-`) && !existsSync(outDir)) renameSync(p, outDir);
-    else if (entry.startsWith(`.${name}-tmp-`) || entry.startsWith(`.${name}-old-`)) rmSync(p, { recursive: true, force: true });
-  }
-}
-
-/** Replaces outDir with tmp. The old output is moved aside first and removed only after the new one is in place. */
-function swapInto(tmp: string, outDir: string): void {
-  const old = join(dirname(outDir), `.${basename(outDir)}-old-${process.pid}`);
-  rmSync(old, { recursive: true, force: true });
-  const had = existsSync(outDir);
-  if (had) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  if (had) rmSync(old, { recursive: true, force: true });
 }
