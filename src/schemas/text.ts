@@ -14,6 +14,8 @@
  *   in every text, notes and titles included.
  */
 
+import * as z from "zod";
+
 /** Any invisible character (see above). The plain space U+0020 is not one of them. */
 export const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/u;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
@@ -97,3 +99,48 @@ export function textProblem(text: string): string | undefined {
   if (control) return `contains a control character, ${describeCodePoint(control[0].codePointAt(0)!)}; remove it`;
   return undefined;
 }
+
+/*
+ * The same limits for every text of every input file (figures, the sources catalogues, the reference tables), generous
+ * (the longest real notes are under 1,000 characters) but finite, so a runaway paste or a binary file read as text
+ * fails clearly instead of bloating every page and download.
+ */
+
+/** Codes, ids, keys, names and short labels. */
+export const MAX_SHORT = 200;
+/** Titles, places in a source, addresses and lists. */
+export const MAX_MEDIUM = 1000;
+/** Notes, descriptions, reasons and explanations. */
+export const MAX_LONG = 4000;
+
+const longer = (n: number) => `is longer than ${n.toLocaleString("en-GB")} characters`;
+
+/**
+ * A key (code, id, period, label matched against others): invisible characters refused, then compared (and kept) in
+ * its normal form (NFC, no spaces at either end), then checked by `inner`.
+ */
+export function key<T extends z.ZodType<unknown, string>>(inner: T) {
+  return z
+    .string()
+    .superRefine((s, ctx) => {
+      const problem = keyProblem(s);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .transform(normaliseKey)
+    .pipe(inner);
+}
+
+/** A key of up to MAX_SHORT characters; `empty` says whether it may be empty. */
+export const shortKey = (empty: "required" | "optional") =>
+  key(empty === "required" ? z.string().min(1, "must not be empty").max(MAX_SHORT, longer(MAX_SHORT)) : z.string().max(MAX_SHORT, longer(MAX_SHORT)));
+
+/** Free text of up to `max` characters (no bidirectional or stray control characters). */
+export function freeText(max: number, empty: "required" | "optional" = "optional") {
+  const base = empty === "required" ? z.string().min(1, "must not be empty").max(max, longer(max)) : z.string().max(max, longer(max));
+  return base.superRefine((s, ctx) => {
+    const problem = textProblem(s);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+export { longer as longerThan };
