@@ -113,7 +113,7 @@ export const MAX_MEDIUM = 1000;
 /** Notes, descriptions, reasons and explanations. */
 export const MAX_LONG = 4000;
 
-const longer = (n: number) => `is longer than ${n.toLocaleString("en-GB")} characters`;
+const longer = (n: number) => `is longer than ${String(n).replace(/\B(?=(\d{3})+$)/g, ",")} characters`;
 
 /**
  * A key (code, id, period, label matched against others): invisible characters refused, then compared (and kept) in
