@@ -48,6 +48,10 @@ export class ProblemList {
     this.total++;
     if (this.items.length < this.cap) this.items.push(p);
   }
+  /** Counts problems found beyond the ones listed (a check that stopped collecting them, e.g. past the cap). */
+  skip(n: number): void {
+    this.total += n;
+  }
   get empty(): boolean {
     return this.total === 0;
   }
