@@ -1,10 +1,13 @@
 // Site configuration only: static output, served from any folder.
 // BASE_PATH lets the same build live in a subfolder (for example /dashboard/); SITE_URL, when known,
 // makes permalinks in citations and the sitemap absolute (see src/lib/siteAddress.ts and the README).
-import { writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { siteAddress } from "./src/lib/siteAddress.ts";
+import { headersFile } from "./src/lib/security.ts";
+import { chartFiles, onChartFile } from "./src/charts/files.ts";
+import { defaultCacheDir, pngWriter } from "./src/charts/png.ts";
 
 const { site, base, notice } = siteAddress(process.env);
 // PUBLIC_DIR lets tests build from a private copy of public/ (with its own generated data/).
@@ -28,6 +31,47 @@ function sitemap() {
   };
 }
 
+/**
+ * The charts' and maps' SVG and PNG downloads, registered while the pages are rendered (src/charts/files.ts): PNGs are
+ * drawn as soon as their chart is registered, and every file is written into the build when it is done (png.ts).
+ * CHART_PNG_CACHE=off draws every PNG afresh; the output is the same either way.
+ */
+function chartFileWriter() {
+  let writer;
+  let t0 = 0;
+  return {
+    name: "chart-files",
+    hooks: {
+      "astro:build:start": () => {
+        t0 = performance.now();
+        const cacheDir = process.env.CHART_PNG_CACHE === "off" ? undefined : defaultCacheDir(fileURLToPath(new URL(".", import.meta.url)));
+        writer = pngWriter({ cacheDir });
+        chartFiles().clear();
+        onChartFile((f) => writer.start(f));
+      },
+      "astro:build:done": async ({ dir }) => {
+        const t1 = performance.now();
+        const r = await writer.finish(fileURLToPath(dir), chartFiles().values());
+        onChartFile(undefined);
+        console.log(`chart files: ${r.svgs} SVG and ${r.pngs} PNG (${r.cached} from the cache); ${((performance.now() - t1) / 1000).toFixed(1)} s after the pages, ${((performance.now() - t0) / 1000).toFixed(1)} s since the build started`);
+      },
+    },
+  };
+}
+
+/** Writes _headers (security headers and framing rules for hosts that read it) from src/lib/security.ts. */
+function securityHeaders() {
+  return {
+    name: "security-headers",
+    hooks: {
+      "astro:build:done": ({ dir }) => {
+        const entries = readdirSync(dir, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+        writeFileSync(new URL("_headers", dir), headersFile(base, entries));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   output: "static",
   publicDir,
@@ -39,5 +83,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Never inline a script or asset into the page: the Content-Security-Policy allows only files ('self').
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [sitemap()],
+  integrations: [sitemap(), chartFileWriter(), securityHeaders()],
 });

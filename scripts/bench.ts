@@ -116,7 +116,17 @@ interface PageWeight {
   jsGzip: number;
   svg: number;
   totalGzip: number;
+  /** Elements in the page as parsed (start tags, HTML and SVG), as Lighthouse's DOM size counts them. */
+  elements: number;
 }
+
+/** The elements of an HTML page: its start tags (the build writes no comments, and every `<` in text is escaped). */
+function elementCount(html: string): number {
+  return (html.match(/<[a-zA-Z][^\s/>]*/g) ?? []).length;
+}
+
+/** The page the issue's byte budget names: an indicator page with a choropleth, a trend and a ranked table. */
+const BUDGET_PAGE = "/indicators/scotland-drug-misuse-deaths/";
 
 /** Full build (data + site) on the real sources, then the weight of every page, grouped by page type. */
 function siteBench(work: string) {
@@ -161,6 +171,7 @@ function siteBench(work: string) {
           jsGzip: js.reduce((s, a) => s + a.gzip, 0),
           svg,
           totalGzip: 0,
+          elements: elementCount(html),
         };
         w.totalGzip = w.htmlGzip + w.cssGzip + w.jsGzip;
         pages.push(w);
@@ -176,9 +187,12 @@ function siteBench(work: string) {
   const byType = types.map((type) => {
     const ps = pages.filter((p) => typeOf(p.path) === type).sort((a, b) => b.totalGzip - a.totalGzip);
     const median = ps[Math.floor(ps.length / 2)]!;
-    return { type, pages: ps.length, largest: ps[0]!, median: { totalGzip: median.totalGzip, html: median.html, svg: median.svg } };
+    const mostElements = [...ps].sort((a, b) => b.elements - a.elements)[0]!;
+    return { type, pages: ps.length, largest: ps[0]!, median: { totalGzip: median.totalGzip, html: median.html, svg: median.svg }, mostElements: { path: mostElements.path, elements: mostElements.elements } };
   });
   const heaviest = [...pages].sort((a, b) => b.totalGzip - a.totalGzip)[0]!;
+  const mostElements = [...pages].sort((a, b) => b.elements - a.elements)[0]!;
+  const budgetPage = pages.find((p) => p.path === BUDGET_PAGE);
   const result = {
     fullBuildSeconds: +((t2 - t0) / 1000).toFixed(1),
     dataSeconds: +((t1 - t0) / 1000).toFixed(1),
@@ -186,17 +200,21 @@ function siteBench(work: string) {
     pages: pages.length,
     pagesWithScripts: pages.filter((p) => p.js > 0).map((p) => p.path),
     heaviestPage: heaviest,
-    budgets: { "page total gzip KB": 150, "full build seconds": 20, "JS needed to read a page": 0 },
+    mostElements: { path: mostElements.path, elements: mostElements.elements },
+    pagesOverElementBudget: pages.filter((p) => p.elements > 3000).map((p) => p.path),
+    budgetPage,
+    budgets: { "page total gzip KB": 150, [`${BUDGET_PAGE} total gzip KB`]: 28, "elements per page": 3000, "full build seconds": 20, "JS needed to read a page": 0 },
     byType,
   };
   console.log(`full build ${result.fullBuildSeconds} s (data ${result.dataSeconds} s, site ${result.siteSeconds} s), ${pages.length} pages`);
-  console.log("page type".padEnd(34), "pages".padStart(6), "largest: html raw/gzip KB, css gzip, js gzip, svg raw KB, total gzip KB");
+  console.log("page type".padEnd(34), "pages".padStart(6), "largest: html raw/gzip KB, css gzip, js gzip, svg raw KB, total gzip KB; most elements");
+  const kb = (n: number) => (n / 1024).toFixed(1);
   for (const t of byType) {
     const l = t.largest;
-    const kb = (n: number) => (n / 1024).toFixed(1);
-    console.log(t.type.padEnd(34), String(t.pages).padStart(6), `${kb(l.html)}/${kb(l.htmlGzip)}  ${kb(l.cssGzip)}  ${kb(l.jsGzip)}  ${kb(l.svg)}  ${kb(l.totalGzip)}  (${l.path})`);
+    console.log(t.type.padEnd(34), String(t.pages).padStart(6), `${kb(l.html)}/${kb(l.htmlGzip)}  ${kb(l.cssGzip)}  ${kb(l.jsGzip)}  ${kb(l.svg)}  ${kb(l.totalGzip)}  (${l.path}); ${t.mostElements.elements} elements (${t.mostElements.path})`);
   }
-  console.log(`heaviest page: ${heaviest.path} ${(heaviest.totalGzip / 1024).toFixed(1)} KB gzip in total; pages with scripts: ${result.pagesWithScripts.join(", ") || "none"}`);
+  console.log(`heaviest page: ${heaviest.path} ${kb(heaviest.totalGzip)} KB gzip in total; most elements: ${mostElements.path} ${mostElements.elements} (${result.pagesOverElementBudget.length} pages over 3,000); pages with scripts: ${result.pagesWithScripts.length}`);
+  if (budgetPage) console.log(`${BUDGET_PAGE}: ${kb(budgetPage.totalGzip)} KB gzip in total (HTML ${kb(budgetPage.htmlGzip)}, CSS ${kb(budgetPage.cssGzip)}, JS ${kb(budgetPage.jsGzip)}; budget 28), ${budgetPage.elements} elements`);
   return result;
 }
 

@@ -15,7 +15,7 @@ import { SNAPSHOT_COLUMNS, snapshotOf } from "./pipeline/changelog.ts";
 
 const { values } = parseArgs({ options: { data: { type: "string", default: "public/data" }, releases: { type: "string", default: "data/releases" } } });
 const dataDir = resolve(values.data);
-const json = JSON.parse(readFileSync(join(dataDir, "figures.json"), "utf8")) as { release_id: string };
+const json = { release_id: (JSON.parse(readFileSync(join(dataDir, "api", "index.json"), "utf8")) as { release: { id: string } }).release.id };
 const figures = csvParse(readFileSync(join(dataDir, "figures.csv"), "utf8")).map((f) => ({
   figure_id: f.figure_id!,
   indicator_id: f.indicator_id!,

@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import * as pagefind from "pagefind";
-import { FiguresFile } from "../src/schemas/figure.ts";
+import { readFigures } from "../src/data/site.ts";
 import { SiteRegistry } from "../src/schemas/site.ts";
 import { SEARCH_EXCLUDED_SELECTORS, asSearchPage, isSearchedPage, searchDocuments } from "../src/lib/search.ts";
 import { areaDirectory } from "../src/lib/views/az.ts";
@@ -39,7 +39,7 @@ export interface SearchIndexResult {
 /** Builds the search index of the site in `siteDir` and writes it to `siteDir`/pagefind. */
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
   const registry = SiteRegistry.parse(JSON.parse(readFileSync(join(siteDir, "data", "site", "registry.json"), "utf8")));
-  const { figures } = FiguresFile.parse(JSON.parse(readFileSync(join(siteDir, "data", "figures.json"), "utf8")));
+  const { figures } = readFigures(join(siteDir, "data"));
   const docs = searchDocuments(areaDirectory(registry.areas, registry.indicators, figures), registry.indicators);
   const pages = htmlPages(siteDir).filter(isSearchedPage);
 

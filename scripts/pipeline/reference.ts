@@ -15,6 +15,7 @@ import {
   Release,
   RemovedFigureRow,
   ServiceSectionRow,
+  SimilarityRow,
   SourceTypeRow,
   WorkforceNeedRow,
 } from "../../src/schemas/reference.ts";
@@ -54,6 +55,7 @@ export interface Reference {
   removedFigures: Located<RemovedFigureRow>[];
   /** The workforce set beside need, per nation (workforce_need.csv). */
   workforceNeed: Located<WorkforceNeedRow>[];
+  similarity: Located<SimilarityRow>[];
   release: Release;
 }
 
@@ -156,6 +158,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   const taxonomyRows = loadTable(dir, "breakdown_taxonomy.csv", BreakdownTaxonomyRow, problems);
   const conflicts = loadTable(dir, "figure_conflicts.csv", FigureConflictRow, problems);
   const serviceSections = loadTable(dir, "service_sections.csv", ServiceSectionRow, problems);
+  const similarity = loadTable(dir, "similarity.csv", SimilarityRow, problems);
   const removedFigures = loadTable(dir, "removed_figures.csv", RemovedFigureRow, problems);
   const workforceNeed = loadTable(dir, "workforce_need.csv", WorkforceNeedRow, problems) as Located<WorkforceNeedRow>[];
   const release = loadRelease(dir, problems);
@@ -255,6 +258,9 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (table.some((x) => x === "") && table.some((x) => x !== ""))
       problems.add({ file: r.file, line: r.line, column: "area_table_indicator", value: r.row.area_table_indicator, rule: "give area_table_indicator, area_table_level and area_table_periods together, or none of them" });
   }
+  for (const r of similarity)
+    if (!indicatorById.has(r.row.indicator_id)) problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+  indexUnique(similarity, (r) => `${r.level}|${r.indicator_id}`, "indicator_id", problems);
   const taxonomy = new Map<string, Map<string, Located<BreakdownTaxonomyRow>>>();
   const groupOrder: string[] = [];
   for (const t of taxonomyRows) {
@@ -296,6 +302,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     serviceSections,
     removedFigures,
     workforceNeed,
+    similarity,
     release,
   };
 }

@@ -96,6 +96,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, sources: Readon
       }))
       .sort((a, b) => compareText(a.source_id, b.source_id)),
     breakdown_groups: ref.groupOrder,
+    similarity: ref.similarity.map(({ row }) => row).sort((a, b) => compareText(a.level, b.level) || a.order - b.order),
     service_sections: ref.serviceSections
       .map(({ row: r }) => ({ id: r.id, order: r.order, title: r.title, intro: r.intro, indicators: r.indicators, area_table: r.area_table_indicator ? { indicator_id: r.area_table_indicator, level: r.area_table_level || "adp", periods: Number(r.area_table_periods) } : null }))
       .sort((a, b) => a.order - b.order),

@@ -176,7 +176,6 @@ export function barChartSpec(input: BarInput): ChartSpec {
   const room = width - marginLeft - 4;
   const { frameWidth, noteBeside } = fitValueLabels(bars, texts, xDomain[1], room, room - Math.max(20, endTick));
   const marginRight = width - marginLeft - frameWidth;
-  const xPx = (v: number) => marginLeft + ((v - xDomain[0]) / (xDomain[1] - xDomain[0])) * frameWidth;
   const pxToData = (px: number) => (px / frameWidth) * (xDomain[1] - xDomain[0]);
 
   let y = marginTop;

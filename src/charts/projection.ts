@@ -27,6 +27,8 @@ export interface ProjectionChartInput {
   lines: ProjectionSeries[];
   /** Values for years 1 to 5. */
   bars: ProjectionSeries[];
+  /** Labels of the start and of each year on the x axis ("Start", "2026/27" …); "Start", 1, 2 … when not given. */
+  xLabels?: string[];
   width: number;
   height?: number;
 }
@@ -37,7 +39,8 @@ interface KeyEntry {
   colour: string;
   textColour: string;
   symbol?: string;
-  dashed?: boolean;
+  /** Dash pattern of a line ("" for solid). */
+  dash?: string;
   hollow?: boolean;
   /** Left edge of the swatch and the row's centre, in px. */
   x: number;
@@ -46,8 +49,6 @@ interface KeyEntry {
 
 const LINE_HEIGHT = FONT_SIZE * 1.2;
 const SWATCH = 22;
-/** Staff in post is dashed, so it stays visible where it runs along posts required. */
-const DASH = "6,4";
 
 /** Bars are told apart by fill as well as colour: outlined, solid, then hatched-looking light fill. */
 const BAR_STYLES = [
@@ -58,6 +59,17 @@ const BAR_STYLES = [
 
 /** x tick label of year t. */
 export const yearLabel = (t: number): string => (t === 0 ? "Start" : String(t));
+
+/** Line colours: posts required first, then staff in post (or the other scenarios' posts required). */
+const LINE_STYLES = [
+  { colour: SERIES_COLOURS[0], textColour: SERIES_TEXT_COLOURS[0] },
+  { colour: SERIES_COLOURS[4], textColour: SERIES_TEXT_COLOURS[4] },
+  { colour: SERIES_COLOURS[3], textColour: SERIES_TEXT_COLOURS[3] },
+] as const;
+const lineStyle = (i: number) => LINE_STYLES[i % LINE_STYLES.length]!;
+/** Dash patterns by line: solid, dashed, dotted, so lines that run together stay apart without colour. */
+const LINE_DASHES = ["", "6,4", "2,3"] as const;
+const lineDash = (i: number) => LINE_DASHES[i % LINE_DASHES.length]!;
 
 /** Places key entries in rows that fit the width (px): a swatch, a gap and the label; rows wrap. */
 export function layoutKey(entries: readonly Omit<KeyEntry, "x" | "y">[], width: number, left = 4): KeyEntry[] {
@@ -88,7 +100,7 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
   const height = input.height ?? (width < 480 ? 300 : 340);
   const keyEntries = layoutKey(
     [
-      ...input.lines.map((s, i) => ({ kind: "line" as const, label: s.label, colour: i === 0 ? SERIES_COLOURS[0] : SERIES_COLOURS[4], textColour: i === 0 ? SERIES_TEXT_COLOURS[0] : SERIES_TEXT_COLOURS[4], symbol: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length]!, dashed: i > 0 })),
+      ...input.lines.map((s, i) => ({ kind: "line" as const, label: s.label, ...lineStyle(i), symbol: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length]!, dash: lineDash(i) })),
       ...input.bars.map((s, i) => ({ kind: "bar" as const, label: s.label, ...BAR_STYLES[i % BAR_STYLES.length]! })),
     ],
     width,
@@ -111,6 +123,11 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
   const x1 = years - 0.5;
   const xData = (px: number) => x0 + ((px - marginLeft) / (width - marginLeft - marginRight)) * (x1 - x0);
   const yData = (px: number) => ((frameBottom - px) / (frameBottom - frameTop)) * yMax;
+
+  // Calendar labels ("2026/27") lose their century when they would not fit side by side ("26/27").
+  const perTick = (width - marginLeft - marginRight) / years;
+  const short = (input.xLabels ?? []).some((l) => textWidth(l) + 8 > perTick);
+  const xTicks = (input.xLabels ?? []).map((l) => (short ? l.replace(/^\d{2}(\d{2}\/)/, "$1") : l));
 
   const barWidth = Math.min(0.8 / Math.max(1, input.bars.length), 0.34);
   const bars = input.bars.flatMap((s, i) => {
@@ -139,30 +156,30 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
     ...input.lines.map((s, i) =>
       Plot.lineY(
         s.values.map((value, t) => ({ t, value })),
-        { x: "t", y: "value", stroke: i === 0 ? SERIES_COLOURS[0] : SERIES_COLOURS[4], strokeWidth: 2, ...(i > 0 ? { strokeDasharray: DASH } : {}), className: "projection-line" },
+        { x: "t", y: "value", stroke: lineStyle(i).colour, strokeWidth: 2, ...(lineDash(i) ? { strokeDasharray: lineDash(i) } : {}), className: "projection-line" },
       ),
     ),
     Plot.dot(points, {
       x: "t",
       y: "value",
       symbol: "series",
-      stroke: (d: (typeof points)[number]) => (d.index === 0 ? SERIES_COLOURS[0] : SERIES_COLOURS[4]),
+      stroke: (d: (typeof points)[number]) => lineStyle(d.index).colour,
       fill: "white",
       strokeWidth: 1.5,
       r: 4,
       className: "projection-points",
     }),
     // The key, above the frame: a line with its symbol for each line, a small bar for each set of bars.
-    ...[false, true].map((dashed) =>
+    ...LINE_DASHES.map((dash) =>
       Plot.link(
-        lineKeys.filter((e) => Boolean(e.dashed) === dashed),
-        { x1: (e: KeyEntry) => xData(e.x), x2: (e: KeyEntry) => xData(e.x + SWATCH), y1: (e: KeyEntry) => yData(e.y), y2: (e: KeyEntry) => yData(e.y), stroke: "colour", strokeWidth: 2, ...(dashed ? { strokeDasharray: DASH } : {}), className: "projection-key" },
+        lineKeys.filter((e) => (e.dash ?? "") === dash),
+        { x1: (e: KeyEntry) => xData(e.x), x2: (e: KeyEntry) => xData(e.x + SWATCH), y1: (e: KeyEntry) => yData(e.y), y2: (e: KeyEntry) => yData(e.y), stroke: "colour", strokeWidth: 2, ...(dash ? { strokeDasharray: dash } : {}), className: "projection-key" },
       ),
     ),
     Plot.dot(lineKeys, { x: (e: KeyEntry) => xData(e.x + SWATCH / 2), y: (e: KeyEntry) => yData(e.y), symbol: "label", stroke: "colour", fill: "white", strokeWidth: 1.5, r: 4, className: "projection-key" }),
     Plot.rect(barKeys, { x1: (e: KeyEntry) => xData(e.x + 4), x2: (e: KeyEntry) => xData(e.x + SWATCH - 4), y1: (e: KeyEntry) => yData(e.y + 6), y2: (e: KeyEntry) => yData(e.y - 6), fill: (e: KeyEntry) => (e.hollow ? "white" : e.colour), stroke: "colour", strokeWidth: 1.5, className: "projection-key" }),
     Plot.text(keyEntries, { x: (e: KeyEntry) => xData(e.x + SWATCH + 6), y: (e: KeyEntry) => yData(e.y), text: "label", textAnchor: "start", fill: "textColour", className: "projection-key-labels" }),
-    Plot.text(["Year"], { frameAnchor: "bottom", dy: 32, fill: "currentColor", className: "projection-x-label" }),
+    Plot.text([input.xLabels ? (short ? `Financial year (${input.xLabels[1]} to ${input.xLabels[years - 1]})` : "Financial year") : "Year"], { frameAnchor: "bottom", dy: 32, fill: "currentColor", className: "projection-x-label" }),
   ];
 
   return {
@@ -171,7 +188,7 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
     description: projectionDescription(input),
     plot: {
       ...chartFrame(width, height, { top: marginTop, right: marginRight, bottom: marginBottom, left: marginLeft }),
-      x: { type: "linear", domain: [x0, x1], ticks: Array.from({ length: years }, (_, t) => t), tickFormat: yearLabel, label: null },
+      x: { type: "linear", domain: [x0, x1], ticks: Array.from({ length: years }, (_, t) => t), tickFormat: (t: number) => xTicks[t] ?? yearLabel(t), label: null },
       y: { domain: [0, yMax], ticks: yTicks, tickFormat: yTickFormat, label: null },
       color: { type: "identity" },
       symbol: { domain: input.lines.map((s) => s.label), range: input.lines.map((_, i) => SERIES_SYMBOLS[i % SERIES_SYMBOLS.length]!) },
@@ -184,7 +201,9 @@ export function projectionChartSpec(input: ProjectionChartInput): ChartSpec {
 export function projectionDescription(input: ProjectionChartInput): string {
   const fmt = (n: number) => `${formatNumber(n, 1)} WTE`;
   const years = (input.lines[0]?.values.length ?? 1) - 1;
-  const lines = input.lines.map((s) => `${s.label}: ${fmt(s.values[0]!)} at the start, ${fmt(s.values[s.values.length - 1]!)} in year ${years}`);
-  const bars = input.bars.map((s) => `${s.label}: ${s.values.map(fmt).join(", ")} in years 1 to ${years}`);
+  const last = input.xLabels?.[years] ?? `year ${years}`;
+  const span = input.xLabels ? `${input.xLabels[1]} to ${input.xLabels[years]}` : `years 1 to ${years}`;
+  const lines = input.lines.map((s) => `${s.label}: ${fmt(s.values[0]!)} at the start, ${fmt(s.values[s.values.length - 1]!)} in ${last}`);
+  const bars = input.bars.map((s) => `${s.label}: ${s.values.map(fmt).join(", ")} in ${span}`);
   return `Projection chart, ${input.yLabel}. Lines: ${lines.join("; ")}. Bars: ${bars.join("; ")}. The table below gives every value.`;
 }

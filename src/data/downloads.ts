@@ -21,6 +21,11 @@ export function downloads(): Download[] {
     });
 }
 
+/** The same files by path. */
+export function downloadsByPath(): Map<string, Download> {
+  return new Map(downloads().map((d) => [d.path, d]));
+}
+
 export function humanBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

@@ -19,6 +19,13 @@ const slug = (level: string): string => {
   return s;
 };
 
+/** A period label as an address segment: "Q1 2025/2026" → "q1-2025-2026", "2022/23" → "2022-23". */
+export function periodSlug(period: string): string {
+  const s = period.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  if (s === "") throw new Error(`routes: period "${period}" has no letters or digits for an address`);
+  return s;
+}
+
 /** Addresses relative to the site root, without a leading slash. */
 export const paths = {
   home: () => "",
@@ -35,15 +42,33 @@ export const paths = {
   /** Every indicator by initial letter. */
   indicatorsAz: () => "indicators-a-z/",
   area: (level: string, code: string) => `areas/${slug(level)}/${code}/`,
+  /** The figures an area profile shows, as CSV ("Download this view"). */
+  areaCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/figures.csv`,
+  /** An area beside the areas most like it (a comparison page built for every profile with similar areas). */
+  areaSimilar: (level: string, code: string) => `areas/${slug(level)}/${code}/similar/`,
+  areaSimilarCsv: (level: string, code: string) => `areas/${slug(level)}/${code}/similar.csv`,
+  /** Choose areas to compare (with JavaScript; the choice is kept in the address). */
+  compareAreas: () => "compare-areas/",
+  /** The figures the comparison tool reads for one level. */
+  compareAreasData: (level: string) => `compare-areas/${slug(level)}.json`,
   maps: () => "maps/",
   mapsAt: (level: string) => `maps/${slug(level)}/`,
   map: (level: string, indicatorId: string) => `maps/${slug(level)}/${indicatorId}/`,
+  /** The map of one period (every period a map can show has its own page). */
+  mapPeriod: (level: string, indicatorId: string, period: string) => `maps/${slug(level)}/${indicatorId}/${periodSlug(period)}/`,
   serviceProvision: () => "service-provision/",
+  /** One section of the service provision page (its charts and tables), e.g. "service-provision/waiting-times/". */
+  serviceSection: (sectionId: string) => `service-provision/${sectionId}/`,
   compare: () => "compare/",
   /** The workforce set beside need (people in treatment and assessed), with ratios only where they are meaningful. */
   workforceNeed: () => "workforce-and-need/",
   planning: () => "planning/",
-  planningDownload: (scenarioId: string, ext: "csv" | "json") => `planning/${scenarioId}.${ext}`,
+  /** The workforce plan for one place (its default plan without JavaScript; the planner with it). */
+  planningPlace: (level: string, code: string) => `planning/${slug(level)}/${code}/`,
+  /** A place's default plan as a download. */
+  planningPlaceDownload: (level: string, code: string, ext: "csv" | "json" | "xlsx") => `planning/${slug(level)}/${code}/plan.${ext}`,
+  /** A plan for the reader's own service: every input theirs. */
+  planningOwn: () => "planning/own/",
   data: () => "data/",
   about: () => "about/",
   /** A file of the open data folder (dist/data/). */
@@ -52,6 +77,12 @@ export const paths = {
   /** The indicator's XLSX workbook (cover, contents, notes, then one table per sheet). */
   indicatorXlsx: (id: string) => `data/indicators/${id}.xlsx`,
   asset: (path: string) => path.replace(/^\/+/, ""),
+  /** A chart's or map's download beside its page: chartFile("indicators/x/", "trend", "png") → "indicators/x/trend.png". */
+  chartFile: (pagePath: string, chartId: string, ext: "svg" | "png") => `${pagePath.replace(/^\/+/, "")}${chartId}.${ext}`,
+  /** The embed page of a chart or map of an indicator page ("trend", "bars-0", "map"). */
+  embedIndicatorChart: (id: string, chartId: string) => `embed/indicators/${id}/${chartId}/`,
+  /** The embed page of a map page. */
+  embedMap: (level: string, indicatorId: string) => `embed/maps/${slug(level)}/${indicatorId}/`,
 } as const;
 
 /** A root-relative path with the base path in front: withBase("/dash/", "maps/") → "/dash/maps/". */

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { GEOGRAPHY_LEVELS, MEASURE_ROLES, SOURCE_TYPES, STATUSES, UNITS } from "./vocabulary.ts";
 
 /**
- * One figure as the pipeline publishes it (figures.json, figures.csv): the source row's 14 columns
+ * One figure as the pipeline assembles it: the source row's 14 columns
  * unchanged, plus the indicator it belongs to, its source's citation and what the checks decided.
  * Each field's description is the data dictionary (datapackage.json and the Data page are generated from it).
  */
@@ -55,48 +55,50 @@ export const Figure = z
   .strict();
 export type Figure = z.output<typeof Figure>;
 
-/** Columns of figures.csv, in order: the 14 source columns first, then what the pipeline adds. */
-export const FIGURE_CSV_COLUMNS = [
+/**
+ * Columns of figures.csv, the slim figures table of the data package (and of its Parquet copy), in order: what
+ * identifies and qualifies each figure, with codes rather than names. The citation of each source is in sources.csv,
+ * area names in areas.csv, measure labels in indicator_measures.csv, and the transcriber's notes in notes.csv
+ * (note_id), so no text is repeated on every row.
+ */
+export const FIGURE_TABLE_COLUMNS = [
   "figure_id",
   "indicator_id",
-  "role",
-  "measure_label",
   "dataset_id",
   "measure",
+  "role",
   "unit",
   "period",
+  "period_start",
+  "period_end",
   "geography_level",
   "area_code",
   "area_name",
   "breakdown_type",
   "breakdown_value",
-  "value",
-  "status",
-  "source_id",
-  "source_location",
-  "notes",
   "breakdown_label",
   "breakdown_group",
+  "value",
+  "status",
   "marker",
   "qualifier",
-  "area_label",
-  "period_start",
-  "period_end",
   "preferred",
   "preferred_figure_id",
   "not_preferred_reason",
   "corroborated_by",
   "formula",
   "derived_from",
-  "source_title",
-  "source_publisher",
-  "source_published_date",
-  "source_url",
-  "source_licence",
-  "source_type",
+  "source_id",
+  "source_location",
+  "note_id",
   "source_file",
   "source_line",
-] as const satisfies readonly (keyof Figure)[];
+] as const satisfies readonly (keyof Figure | "note_id")[];
+export type FigureTableColumn = (typeof FIGURE_TABLE_COLUMNS)[number];
+
+/** The description of note_id, the one column of figures.csv that is not a field of Figure. */
+export const NOTE_ID_DESCRIPTION =
+  "Id of the figure's notes (qualifiers, definitions, breaks in series, revisions and doubts, as transcribed) in notes.csv: n- and 12 hex digits of a hash of the text, the same in every release for the same text; empty when the row has no notes.";
 
 /** Columns of each indicator's CSV, in order. */
 export const INDICATOR_CSV_COLUMNS = [
@@ -131,11 +133,3 @@ export const INDICATOR_CSV_COLUMNS = [
   "source_type",
   "notes",
 ] as const satisfies readonly (keyof Figure)[];
-
-/** The file the site reads: the release and every figure. */
-export const FiguresFile = z.object({
-  release_id: z.string(),
-  release_date: z.string(),
-  figures: z.array(Figure),
-});
-export type FiguresFile = z.output<typeof FiguresFile>;

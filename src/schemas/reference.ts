@@ -163,6 +163,21 @@ export const ServiceSectionRow = z
   .strict();
 export type ServiceSectionRow = z.output<typeof ServiceSectionRow>;
 
+/**
+ * data/reference/similarity.csv: which published figures define "areas like this one" at each level: the nearest
+ * areas of the same level by these indicators' headline figures, each standardised (on a log scale where asked).
+ */
+export const SimilarityRow = z
+  .object({
+    level: z.enum(GEOGRAPHY_LEVELS),
+    order: z.coerce.number().int(),
+    indicator_id: slug,
+    /** log: compare the natural logarithm (for sizes such as population); linear: compare the values. */
+    scale: z.enum(["log", "linear"]),
+  })
+  .strict();
+export type SimilarityRow = z.output<typeof SimilarityRow>;
+
 /** data/reference/datasets.csv: every dataset_id, and which earlier vintage it replaces. */
 export const DatasetRow = z
   .object({

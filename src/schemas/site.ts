@@ -79,6 +79,8 @@ export const SiteRegistry = z
         area_table: z.object({ indicator_id: z.string(), level: z.enum(GEOGRAPHY_LEVELS), periods: z.number().int() }).nullable(),
       }),
     ),
+    /** What defines "areas like this one" at each level (data/reference/similarity.csv). */
+    similarity: z.array(z.object({ level: z.enum(GEOGRAPHY_LEVELS), order: z.number().int(), indicator_id: z.string(), scale: z.enum(["log", "linear"]) })),
     /** The groups of the breakdown taxonomy, in the order charts show them (data/reference/breakdown_taxonomy.csv). */
     breakdown_groups: z.array(z.string()),
     /** The derivations (data/reference/derivations.csv), so pages can show what a derived figure rests on. */

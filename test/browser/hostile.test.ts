@@ -121,8 +121,9 @@ describe("data strings are text, never markup", () => {
     const notes = csv.filter((r) => r.area_code === "S12000005").map((r) => r.notes);
     expect(notes.length).toBeGreaterThan(0);
     for (const n of notes) expect(n).toBe(`'${FORMULA}`);
-    const json = JSON.parse(readFileSync(join(dist, "data", "figures.json"), "utf8")) as { figures: { indicator_id: string; area_code: string; notes: string }[] };
-    const jsonNotes = json.figures.filter((f) => f.indicator_id === "scotland-drug-misuse-deaths" && f.area_code === "S12000005").map((f) => f.notes);
+    const json = JSON.parse(readFileSync(join(dist, "data", "api", "indicators", "scotland-drug-misuse-deaths.json"), "utf8")) as { figures: { area_code: string; note_id: string }[]; notes: { note_id: string; notes: string }[] };
+    const noteText = new Map(json.notes.map((n) => [n.note_id, n.notes]));
+    const jsonNotes = json.figures.filter((f) => f.area_code === "S12000005").map((f) => noteText.get(f.note_id));
     expect(jsonNotes).toEqual(notes.map(() => FORMULA));
   });
 });

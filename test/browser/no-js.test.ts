@@ -12,7 +12,7 @@ const PAGES: { path: string; charts: number; maps: number; tables: number }[] = 
   { path: "/maps/adps/scotland-ongoing-waits-over-3-weeks/", charts: 0, maps: 1, tables: 1 },
   { path: "/maps/local-authorities/", charts: 0, maps: 1, tables: 1 },
   { path: "/areas/council-areas/S12000049/", charts: 0, maps: 0, tables: 1 },
-  { path: "/service-provision/", charts: 3, maps: 0, tables: 3 },
+  { path: "/service-provision/waiting-times/", charts: 3, maps: 0, tables: 3 },
   { path: "/compare/", charts: 1, maps: 0, tables: 1 },
 ];
 

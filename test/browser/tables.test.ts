@@ -15,10 +15,12 @@ const PAGES: { path: string; tables: number }[] = [
   { path: "/areas/council-areas/S12000049/", tables: 1 },
   { path: "/areas/adps/S11000015/", tables: 1 },
   { path: "/maps/council-areas/scotland-drug-misuse-deaths/", tables: 1 },
-  { path: "/service-provision/", tables: 3 },
+  { path: "/service-provision/waiting-times/", tables: 3 },
   { path: "/compare/", tables: 1 },
   { path: "/data/", tables: 3 },
-  { path: "/planning/", tables: 2 },
+  { path: "/planning/", tables: 1 },
+  // Need, the scenarios compared, and each scenario year by year.
+  { path: "/planning/health-boards/S08000022/", tables: 4 },
 ];
 const WIDTHS = [320, 360, 1280];
 

@@ -20,7 +20,21 @@ afterAll(() => f.cleanup());
 const read = (p: string) => readFileSync(join(f.out, p), "utf8");
 
 describe("pipeline golden outputs on the minimal fixture", () => {
-  it.each(["figures.csv", "indicators/test-vacancy-rate.csv", "site/registry.json", "schemas/indicator.schema.json"])("%s matches its reviewed golden file", async (file) => {
+  it.each([
+    "figures.csv",
+    "notes.csv",
+    "areas.csv",
+    "crosswalks/council_area_to_health_board.csv",
+    "crosswalks/council_area_to_adp_sg.csv",
+    "indicators/test-vacancy-rate.csv",
+    "api/index.json",
+    "api/indicators/test-vacancy-rate.json",
+    "api/areas/council_area/S12000005.json",
+    "site/registry.json",
+    "schemas/figures.schema.json",
+    "schemas/indicator.schema.json",
+    "datapackage.json",
+  ])("%s matches its reviewed golden file", async (file) => {
     await expect(read(file)).toMatchFileSnapshot(join(EXPECTED, file));
   });
 
@@ -47,7 +61,8 @@ describe("pipeline golden outputs on the minimal fixture", () => {
     const rates = rows.filter((r) => r.measure === "vacancy_rate" && r.geography_level === "country");
     expect(rates).toHaveLength(2);
     const shown = rates.find((r) => r.preferred === "true")!;
-    expect(shown.source_type).toBe("primary");
+    const sourceType = new Map(csvParse(read("sources.csv")).map((s) => [s.source_id!, s.source_type]));
+    expect(sourceType.get(shown.source_id!)).toBe("primary");
     expect(shown.corroborated_by).toBe(rates.find((r) => r.preferred === "false")!.figure_id);
     expect(shown.qualifier).toBe("around");
   });
@@ -95,10 +110,11 @@ describe("pipeline golden outputs on the minimal fixture", () => {
 
   it("writes a checksum for every file and a data package describing every data file", () => {
     const sums = read("SHA256SUMS").trim().split("\n").map((l) => l.split("  ")[1]);
-    expect(sums).toEqual(expect.arrayContaining(["figures.csv", "figures.json", "datapackage.json", "site/registry.json"]));
+    expect(sums).toEqual(expect.arrayContaining(["figures.csv", "figures.parquet", "notes.csv", "sources.csv", "areas.csv", "datapackage.json", "site/registry.json", "api/index.json"]));
+    expect(sums).not.toContain("figures.json");
     const pkg = JSON.parse(read("datapackage.json")) as { resources: { path: string; hash: string }[] };
     const paths = pkg.resources.map((r) => r.path);
-    expect(paths).toEqual(expect.arrayContaining(["figures.csv", "figures.json", ...["staff", "vacancies", "vacancy-rate", "turnover", "placements", "deaths", "death-rate", "population"].map((i) => `indicators/test-${i}.csv`)]));
+    expect(paths).toEqual(expect.arrayContaining(["figures.csv", "figures.parquet", "sources.csv", "areas.csv", "indicators.csv", "CHANGELOG.csv", ...["staff", "vacancies", "vacancy-rate", "turnover", "placements", "deaths", "death-rate", "population"].map((i) => `indicators/test-${i}.csv`)]));
     for (const r of pkg.resources) expect(r.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../scripts/pipeline/run.ts";
-import { FiguresFile, type Figure } from "../../src/schemas/figure.ts";
+import type { Figure } from "../../src/schemas/figure.ts";
+import { readFigures } from "../../src/data/site.ts";
 import { SiteRegistry } from "../../src/schemas/site.ts";
 import { indicatorPage, type PageContext } from "../../src/lib/views/indicatorPage.ts";
 import { headlineAt, headlineValueText } from "../../src/lib/views/headline.ts";
@@ -23,7 +24,7 @@ beforeAll(() => {
   const out = join(tmp, "data");
   runPipeline({ sourcesDir: join(ROOT, "data", "sources"), referenceDir: join(ROOT, "data", "reference"), releasesDir: join(ROOT, "data", "releases"), outDir: out });
   registry = SiteRegistry.parse(JSON.parse(readFileSync(join(out, "site", "registry.json"), "utf8")));
-  const { figures } = FiguresFile.parse(JSON.parse(readFileSync(join(out, "figures.json"), "utf8")));
+  const { figures } = readFigures(out);
   byIndicator = new Map();
   for (const f of figures) byIndicator.set(f.indicator_id, [...(byIndicator.get(f.indicator_id) ?? []), f]);
   const figureById = new Map(figures.map((f) => [f.figure_id, f]));

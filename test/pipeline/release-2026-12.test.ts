@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPipeline } from "../../scripts/pipeline/run.ts";
-import { FiguresFile, type Figure } from "../../src/schemas/figure.ts";
+import type { Figure } from "../../src/schemas/figure.ts";
+import { readFigures } from "../../src/data/site.ts";
 import { SiteRegistry } from "../../src/schemas/site.ts";
 import { indicatorPage, type PageContext } from "../../src/lib/views/indicatorPage.ts";
 import { headlineValueText, matchesRule } from "../../src/lib/views/headline.ts";
@@ -34,7 +35,7 @@ beforeAll(() => {
   // The record as npm run release:snapshot writes it from this build, into a folder that does not have it yet.
   cpSync(releases, fresh, { recursive: true, filter: (src) => !src.endsWith("2026-12.csv") });
   registry = SiteRegistry.parse(JSON.parse(readFileSync(join(out, "site", "registry.json"), "utf8")));
-  ({ figures } = FiguresFile.parse(JSON.parse(readFileSync(join(out, "figures.json"), "utf8"))));
+  ({ figures } = readFigures(out));
   const shown = shownValues(figures);
   ctx = { figureById: new Map(figures.map((f) => [f.figure_id, f])), groupOrder: registry.breakdown_groups, derivations: registry.derivations, shownInArea: (l, c) => shown.filter((f) => f.geography_level === l && f.area_code === c) };
   snapshotRun = spawnSync(process.execPath, [join(ROOT, "scripts", "release-snapshot.ts"), "--data", out, "--releases", fresh], { cwd: ROOT, encoding: "utf8" });

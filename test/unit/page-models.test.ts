@@ -184,3 +184,44 @@ describe("adpCodes", () => {
     expect(codes.get("adp-clackmannanshire-and-stirling")).toEqual(["adp-clackmannanshire-and-stirling"]);
   });
 });
+
+import { compareAreas, similarAreas, similarityBasis, similarityFormula, type ComparableIndicator } from "../../src/lib/views/compareAreas.ts";
+describe("similar areas and area comparison", () => {
+  const pop: ComparableIndicator = { id: "pop", title: "Population", short_title: "Population", unit: "count", precision: 0, headline_rules: [rule({ measure: "population", breakdown_type: "sex", breakdown_value: "Persons" })] };
+  const rate: ComparableIndicator = { id: "rate", title: "Death rate", short_title: "Death rate", unit: "rate_per_100000", precision: 1, headline_rules: [rule({ measure: "rate", breakdown_type: "sex", breakdown_value: "Persons" })] };
+  const at = (ind: string, code: string, period: string, value: number, measure = ind === "pop" ? "population" : "rate") => fig({ indicator_id: ind, geography_level: "council_area", area_code: code, period, value, value_text: String(value), measure });
+  // Made-up areas: A and B are alike (similar size and rate); C is large; D has a high rate; E has no rate.
+  const figures = [
+    at("pop", "A", "mid-2022", 100000), at("pop", "B", "mid-2022", 110000), at("pop", "C", "mid-2022", 600000), at("pop", "D", "mid-2022", 105000), at("pop", "E", "mid-2022", 90000),
+    at("rate", "A", "2019-2023", 20), at("rate", "B", "2019-2023", 21), at("rate", "C", "2019-2023", 22), at("rate", "D", "2019-2023", 45),
+    at("rate", "A", "2018-2022", 19),
+  ];
+  const shown = shownIndex(figures);
+  const indicators = new Map([pop, rate].map((i) => [i.id, i]));
+  const basis = similarityBasis(["A", "B", "C", "D", "E"], "council_area", [{ indicator_id: "pop", scale: "log" }, { indicator_id: "rate", scale: "linear" }], indicators, shown)!;
+
+  it("uses, for each measure, the period most areas have, and leaves out areas missing a measure", () => {
+    expect(basis.measures.map((m) => m.period)).toEqual(["mid-2022", "2019-2023"]);
+    expect([...basis.values.keys()].sort()).toEqual(["A", "B", "C", "D"]);
+    expect(similarAreas(basis, "E")).toEqual([]);
+  });
+
+  it("lists the nearest areas by the standardised distance, nearest first", () => {
+    const near = similarAreas(basis, "A", 3);
+    expect(near.map((s) => s.code)).toEqual(["B", "C", "D"]);
+    expect(near[0]!.distance).toBeLessThan(near[1]!.distance);
+    // The distance is symmetric and zero only for identical figures.
+    expect(similarAreas(basis, "B", 3)[0]).toEqual({ code: "A", distance: near[0]!.distance });
+    expect(similarityFormula(basis, (id) => indicators.get(id)!.title)).toMatch(/natural logarithm of Population \(mid-2022\) and Death rate \(2019-2023\).*4 areas/);
+  });
+
+  it("sets chosen areas side by side in one period only, with the nation as benchmark", () => {
+    const national = fig({ indicator_id: "rate", area_code: "S92000003", period: "2019-2023", value: 23.6, measure: "rate" });
+    const rows = compareAreas("council_area", ["A", "D", "E"], [rate], shownIndex([...figures, national]), "S92000003");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.period).toBe("2019-2023");
+    // E has no figure for 2019-2023: shown as none, never A's or another period's.
+    expect(rows[0]!.cells.map((c) => c?.value ?? null)).toEqual([20, 45, null]);
+    expect(rows[0]!.benchmark?.value).toBe(23.6);
+  });
+});

@@ -2,7 +2,7 @@
 // out, the documented edge cases, and properties that must hold for every valid input. All inputs are made up.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FORMULAS, HORIZON, plan, project, type PlanningInputs, type Projection } from "../../src/lib/planning/model.ts";
+import { FORMULAS, HORIZON, needTrend, plan, project, type PlanningInputs, type Projection } from "../../src/lib/planning/model.ts";
 
 const base: PlanningInputs = { staffInPost: 100, vacancyRate: 20, turnoverRate: 10, growthMode: "rate", growthRate: 0, targetPosts: NaN, fillShare: 100 };
 
@@ -147,7 +147,24 @@ describe("formulas shown on the page", () => {
   it("list every quantity the model computes, once", () => {
     const ids = FORMULAS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(["posts_start", "vacancies_start", "growth_from_target", "posts_required", "leavers", "recruits_needed", "recruits_made", "staff_end", "vacancies", "surplus", "totals"]);
+    expect(ids).toEqual([
+      "posts_start",
+      "vacancies_start",
+      "growth_from_target",
+      "posts_required",
+      "need_trend",
+      "people_on_caseloads",
+      "frontline_posts",
+      "posts_from_need",
+      "posts_from_need_posts",
+      "leavers",
+      "recruits_needed",
+      "recruits_made",
+      "staff_end",
+      "vacancies",
+      "surplus",
+      "totals",
+    ]);
   });
 });
 
@@ -241,6 +258,137 @@ describe("properties, for every valid input", () => {
         const p = projected(inputs);
         const sum = (k: "leavers" | "recruitsNeeded" | "recruitsMade") => p.years.reduce((n, y) => n + y[k], 0);
         return p.totals.leavers === sum("leavers") && p.totals.recruitsNeeded === sum("recruitsNeeded") && p.totals.recruitsMade === sum("recruitsMade");
+      }),
+    );
+  });
+});
+
+// The caseload model: posts required from need. S0 = 100, v = 20% (P0 = 125), r = 10%, f = 100% as above.
+const counted = (over: Partial<PlanningInputs> = {}): PlanningInputs => ({ ...base, growthMode: "caseload", peopleFrom: "count", people: 1200, nonFrontline: 20, caseload: 30, peopleGrowth: 0, ...over });
+const fromPosts = (over: Partial<PlanningInputs> = {}): PlanningInputs => ({ ...base, growthMode: "caseload", peopleFrom: "posts", caseloadNow: 46, caseload: 46, peopleGrowth: 0, ...over });
+
+describe("hand-worked examples: posts required from need", () => {
+  it("people counted: 1,200 people at 30 per frontline WTE, 20% non-frontline", () => {
+    const p = projected(counted());
+    // F = 1,200 ÷ 30 = 40 frontline posts; P = 40 ÷ (1 − 0.2) = 50 posts, every year (c = 0).
+    expect(p.need).toEqual({ postsAtStart: 50, people: [1200, 1200, 1200, 1200, 1200, 1200], frontline: [40, 40, 40, 40, 40, 40] });
+    expect(col(p, "postsRequired")).toEqual([50, 50, 50, 50, 50]);
+    // Fewer posts than the 125 there are: nobody is recruited and nobody is made redundant.
+    // Year 1: L1 = 0.1 × 100 = 10; stayers 90; N1 = max(0, 50 − 90) = 0; S1 = 90; U1 = 90 − 50 = 40.
+    // Then S shrinks by 10% a year: 81, 72.9, 65.61, 59.049; U = S − 50.
+    expect(col(p, "recruitsNeeded")).toEqual([0, 0, 0, 0, 0]);
+    expect(p.years.map((y) => y.staffEnd)).toEqual([90, 81, 72.9, 65.61, 59.049].map((n) => expect.closeTo(n, 10)));
+    expect(p.years.map((y) => y.surplus)).toEqual([40, 31, 22.9, 15.61, 9.049].map((n) => expect.closeTo(n, 10)));
+  });
+
+  it("people counted, growing 10% a year", () => {
+    const p = projected(counted({ peopleGrowth: 10 }));
+    // C1 = 1,320, F1 = 44, P1 = 55; C2 = 1,452, F2 = 48.4, P2 = 60.5.
+    expect(p.need!.people![1]).toBeCloseTo(1320, 10);
+    expect(p.need!.frontline![1]).toBeCloseTo(44, 10);
+    expect(p.years[0]!.postsRequired).toBeCloseTo(55, 10);
+    expect(p.need!.people![2]).toBeCloseTo(1452, 10);
+    expect(p.years[1]!.postsRequired).toBeCloseTo(60.5, 10);
+  });
+
+  it("a target caseload of half today's doubles the posts; fewer people on caseloads give fewer posts, never negative", () => {
+    // From posts: at today's caseload (k = k0 = 46) posts stay at P0 = 125; at k = 23, P = 125 × 46 ÷ 23 = 250.
+    expect(col(projected(fromPosts()), "postsRequired")).toEqual([125, 125, 125, 125, 125]);
+    expect(col(projected(fromPosts({ caseload: 23 })), "postsRequired")).toEqual([250, 250, 250, 250, 250]);
+    // And with people growing 10% a year: P1 = 250 × 1.1 = 275.
+    expect(projected(fromPosts({ caseload: 23, peopleGrowth: 10 })).years[0]!.postsRequired).toBeCloseTo(275, 10);
+    // Counted: 600 people instead of 1,200 → F = 20, P = 25, half the 50 of the first example; falling 50% a year
+    // for five years leaves 600 × 0.5^5 = 18.75 people, P = 18.75 ÷ 30 ÷ 0.8 = 0.78125, still above zero.
+    expect(col(projected(counted({ people: 600 })), "postsRequired")).toEqual([25, 25, 25, 25, 25]);
+    const falling = projected(counted({ people: 600, peopleGrowth: -50 }));
+    expect(falling.years[4]!.postsRequired).toBeCloseTo(0.78125, 10);
+    expect(falling.years.every((y) => y.postsRequired > 0 && y.recruitsNeeded >= 0 && y.staffEnd >= 0)).toBe(true);
+  });
+
+  it("a caseload of 0, or no people on caseloads, is refused with a message, never a division by zero", () => {
+    for (const bad of [counted({ caseload: 0 }), fromPosts({ caseload: 0 }), fromPosts({ caseloadNow: 0 }), counted({ people: 0 }), counted({ nonFrontline: 100 })]) {
+      const r = project(bad);
+      expect(r.ok).toBe(false);
+    }
+    const r = project(counted({ caseload: 0, people: 0 }));
+    expect(r.ok ? [] : Object.keys(r.errors).sort()).toEqual(["caseload", "people"]);
+  });
+
+  it("the trend of a need series: 166 deaths to 229 five years later is a steady 6.6% a year", () => {
+    // (229 ÷ 166)^(1/5) − 1 = 1.3795…^0.2 − 1 = 0.06644…
+    expect(needTrend(166, 229, 5)).toBeCloseTo(((229 / 166) ** 0.2 - 1) * 100, 12);
+    expect(needTrend(166, 229, 5)!.toFixed(1)).toBe("6.6");
+    // A figure of 0, a negative one or no time between them gives no trend.
+    expect(needTrend(0, 229, 5)).toBeUndefined();
+    expect(needTrend(166, 0, 5)).toBeUndefined();
+    expect(needTrend(166, 229, 0)).toBeUndefined();
+  });
+});
+
+const caseloadInputs = fc
+  .record({
+    staffInPost: fc.double({ min: 0.01, max: 1_000_000, noNaN: true }),
+    vacancyRate: percent(99.9),
+    turnoverRate: percent(100),
+    fillShare: percent(100),
+    counted: fc.boolean(),
+    // A tenth of the bounds, so the property that multiplies them by up to 10 stays inside.
+    people: fc.double({ min: 1, max: 10_000_000, noNaN: true }),
+    nonFrontline: percent(99.9),
+    caseloadNow: fc.double({ min: 0.1, max: 1_000, noNaN: true }),
+    caseload: fc.double({ min: 0.1, max: 1_000, noNaN: true }),
+    peopleGrowth: fc.double({ min: -50, max: 50, noNaN: true }),
+  })
+  .map(({ counted: c, ...r }): PlanningInputs => ({ ...r, growthMode: "caseload", peopleFrom: c ? "count" : "posts", growthRate: NaN, targetPosts: NaN }));
+
+describe("properties of posts required from need, for every valid input", () => {
+  it("gives five years of finite numbers, posts required above zero, nothing negative", () => {
+    fc.assert(
+      fc.property(caseloadInputs, (inputs) => {
+        const p = projected(inputs);
+        return p.years.every((y) => y.postsRequired > 0 && Object.values(y).every((v) => Number.isFinite(v) && v >= 0)) && Number.isFinite(p.growthRate);
+      }),
+    );
+  });
+
+  it("people counted: posts × caseload × (1 − non-frontline share) = people on caseloads, every year", () => {
+    fc.assert(
+      fc.property(caseloadInputs, (inputs) => {
+        const i = { ...inputs, peopleFrom: "count" as const };
+        const p = projected(i);
+        return p.years.every((y) => close(y.postsRequired * i.caseload! * (1 - i.nonFrontline! / 100), p.need!.people![y.year]!, p.need!.people![y.year]!));
+      }),
+    );
+  });
+
+  it("more people on caseloads need more posts, and a higher caseload per worker fewer, in proportion", () => {
+    fc.assert(
+      fc.property(caseloadInputs, fc.double({ min: 1.01, max: 10, noNaN: true }), (inputs, factor) => {
+        const i = { ...inputs, peopleFrom: "count" as const };
+        const more = projected({ ...i, people: i.people! * factor });
+        const less = projected({ ...i, caseload: i.caseload! * factor });
+        const now = projected(i);
+        return now.years.every((y, k) => more.years[k]!.postsRequired > y.postsRequired && close(more.years[k]!.postsRequired, y.postsRequired * factor, more.years[k]!.postsRequired) && less.years[k]!.postsRequired < y.postsRequired && close(less.years[k]!.postsRequired * factor, y.postsRequired, y.postsRequired));
+      }),
+    );
+  });
+
+  it("worked out from posts at today's caseload, posts follow need like a growth rate of the same size", () => {
+    fc.assert(
+      fc.property(caseloadInputs, (inputs) => {
+        const need = projected({ ...inputs, peopleFrom: "posts", caseload: inputs.caseloadNow! });
+        const rate = projected({ ...inputs, growthMode: "rate", growthRate: inputs.peopleGrowth! });
+        return need.years.every((y, k) => close(y.postsRequired, rate.years[k]!.postsRequired, y.postsRequired) && close(y.recruitsNeeded, rate.years[k]!.recruitsNeeded, y.postsRequired));
+      }),
+    );
+  });
+
+  it("a need trend applied for its years leads from the earlier figure to the later one", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e7, noNaN: true }), fc.double({ min: 1, max: 1e7, noNaN: true }), fc.integer({ min: 1, max: 20 }), (a, b, years) => {
+        const c = needTrend(a, b, years)!;
+        // Relative to b: going through a per cent loses digits when b is far below a (1 + c/100 is then tiny).
+        return Math.abs(a * (1 + c / 100) ** years - b) <= 1e-6 * b;
       }),
     );
   });

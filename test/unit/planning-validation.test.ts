@@ -86,12 +86,12 @@ describe("validateInputs", () => {
 
   it("pins the target messages, with bounds worked out from the starting workforce", () => {
     const target = (targetPosts: string) => errorsOf({ ...ok, growthMode: "target", targetPosts });
-    expect(target("")).toEqual({ targetPosts: "Enter the posts required in year 5, in WTE" });
-    expect(target("1,800")).toEqual({ targetPosts: "Posts required in year 5 must be a number, like 1800 (no commas or units)" });
-    expect(target("0")).toEqual({ targetPosts: "Posts required in year 5 must be more than 0 WTE" });
+    expect(target("")).toEqual({ targetPosts: "Enter the posts required in the last year of the plan, in WTE" });
+    expect(target("1,800")).toEqual({ targetPosts: "Posts required in the last year must be a number, like 1800 (no commas or units)" });
+    expect(target("0")).toEqual({ targetPosts: "Posts required in the last year must be more than 0 WTE" });
     // P0 = 100 ÷ 0.8 = 125. Lowest: 125 × 0.5^5 = 3.90625, shown rounded up to 4; highest: 125 × 1.5^5 = 949.21875,
     // shown rounded down to 949.2, so a number copied from the message is accepted.
-    const message = "Posts required in year 5 must be between 4 WTE and 949.2 WTE for this starting workforce (a change of −50% to 50% a year)";
+    const message = "Posts required in the last year must be between 4 WTE and 949.2 WTE for this starting workforce (a change of −50% to 50% a year)";
     expect(target("3.9")).toEqual({ targetPosts: message });
     expect(target("949.3")).toEqual({ targetPosts: message });
     expect(target("4")).toEqual({});
@@ -103,14 +103,51 @@ describe("validateInputs", () => {
   });
 
   it("refuses an unknown growth mode", () => {
-    expect(errorsOf({ ...ok, growthMode: "sideways" })).toEqual({ growthMode: "Choose whether posts required change by a growth rate or reach a target" });
+    expect(errorsOf({ ...ok, growthMode: "sideways" })).toEqual({ growthMode: "Choose whether posts required change by a growth rate, reach a target, or follow need" });
+  });
+
+  it("reads only the caseload fields of the chosen way of counting people, and pins their messages", () => {
+    const counted: RawInputs = { ...ok, growthMode: "caseload", peopleFrom: "count", people: "1200", nonFrontline: "20", caseload: "30", peopleGrowth: "2" };
+    expect(validateInputs(counted)).toEqual({
+      ok: true,
+      inputs: { staffInPost: 100, vacancyRate: 20, turnoverRate: 10, growthMode: "caseload", growthRate: NaN, targetPosts: NaN, fillShare: 100, peopleFrom: "count", people: 1200, nonFrontline: 20, caseload: 30, peopleGrowth: 2 },
+    });
+    // Today's caseload is not read when people are counted; people and the share are not read when worked out from posts.
+    expect(errorsOf({ ...counted, caseloadNow: "junk" })).toEqual({});
+    expect(errorsOf({ ...counted, peopleFrom: "posts", people: "junk", nonFrontline: "junk", caseloadNow: "46" })).toEqual({});
+    expect(errorsOf({ ...counted, caseload: "0", people: "0", nonFrontline: "100", peopleGrowth: "51" })).toEqual({
+      caseload: "Caseload per frontline WTE in the plan must be more than 0: with no one on each worker's caseload, no number of posts can be worked out",
+      people: "People on caseloads must be more than 0: a plan from need needs someone to plan for",
+      nonFrontline: "Non-frontline share must be less than 100%: some posts must carry the caseloads",
+      peopleGrowth: "Change in people on caseloads must be between −50% and 50% a year",
+    });
+    expect(errorsOf({ ...counted, peopleFrom: "posts", caseloadNow: "", caseload: "-3" })).toEqual({
+      caseloadNow: "Enter today's caseload per frontline WTE",
+      caseload: "Caseload per frontline WTE in the plan must be more than 0: with no one on each worker's caseload, no number of posts can be worked out",
+    });
+    expect(errorsOf({ ...counted, people: "1,200", nonFrontline: "-1" })).toEqual({ people: "People on caseloads must be a number, like 1200 (no commas)", nonFrontline: "Non-frontline share must be 0% or more" });
+    expect(errorsOf({ ...counted, peopleFrom: "guess" })).toEqual({ peopleFrom: "Choose whether the people on caseloads are counted or worked out from the posts at the start" });
   });
 
   it("never throws, and gives a message only for fields it knows", () => {
     const value = fc.oneof(fc.string(), fc.double(), fc.constant(undefined), fc.constantFrom("", "1e400", "-0", ".", "1.", ".5", "NaN", "Infinity"));
     fc.assert(
       fc.property(
-        fc.record({ staffInPost: value, vacancyRate: value, turnoverRate: value, growthRate: value, targetPosts: value, fillShare: value, growthMode: fc.oneof(fc.constantFrom("rate", "target"), fc.string()) }),
+        fc.record({
+          staffInPost: value,
+          vacancyRate: value,
+          turnoverRate: value,
+          growthRate: value,
+          targetPosts: value,
+          fillShare: value,
+          people: value,
+          nonFrontline: value,
+          caseloadNow: value,
+          caseload: value,
+          peopleGrowth: value,
+          growthMode: fc.oneof(fc.constantFrom("rate", "target", "caseload"), fc.string()),
+          peopleFrom: fc.oneof(fc.constantFrom("count", "posts"), fc.string()),
+        }),
         (raw) => {
           const r = plan(raw as RawInputs);
           if (r.ok) return r.projection.years.every((y) => Object.values(y).every(Number.isFinite));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl, paths, routes, withBase } from "../../src/lib/routes.ts";
+import { absoluteUrl, paths, periodSlug, routes, withBase } from "../../src/lib/routes.ts";
 import { GEOGRAPHY_LEVELS, LEVEL_SLUG, SLUG_LEVEL, countOf } from "../../src/schemas/vocabulary.ts";
 
 const figure = { figure_id: "f-0123456789abcdef", indicator_id: "scotland-drug-misuse-deaths", geography_level: "council_area", area_code: "S12000049" };
@@ -15,6 +15,9 @@ describe("routes", () => {
     expect(paths.workforceNeed()).toBe("workforce-and-need/");
     expect(paths.areasAz()).toBe("areas-a-z/");
     expect(paths.indicatorsAz()).toBe("indicators-a-z/");
+    expect(paths.planningPlace("health_board", "S08000022")).toBe("planning/health-boards/S08000022/");
+    expect(paths.planningPlace("country", "S92000003")).toBe("planning/countries/S92000003/");
+    expect(paths.planningOwn()).toBe("planning/own/");
     for (const name of ["indicators", "indicatorsAz", "areas", "areasAz", "maps", "serviceProvision", "compare", "workforceNeed", "planning", "data", "about"] as const) expect(paths[name]()).toMatch(/^[a-z-]+\/$/);
   });
 
@@ -27,7 +30,16 @@ describe("routes", () => {
     expect(paths.indicatorXlsx("england-workforce-wte")).toBe("data/indicators/england-workforce-wte.xlsx");
     expect(paths.dataFile("/datapackage.json")).toBe("data/datapackage.json");
     expect(paths.figuresShownCsv("x")).toBe("indicators/x/figures-shown.csv");
-    expect(paths.planningDownload("england", "json")).toBe("planning/england.json");
+    expect(paths.planningPlaceDownload("utla", "E08000003", "xlsx")).toBe("planning/local-authorities/E08000003/plan.xlsx");
+    expect(paths.planningPlaceDownload("adp", "S11000014", "csv")).toBe("planning/adps/S11000014/plan.csv");
+  });
+
+  it("gives every period of a map its own page, named from the period label", () => {
+    expect(paths.mapPeriod("council_area", "scotland-drug-misuse-death-rate", "2010-2014")).toBe("maps/council-areas/scotland-drug-misuse-death-rate/2010-2014/");
+    expect(periodSlug("Q1 2025/2026")).toBe("q1-2025-2026");
+    expect(periodSlug("2022/23")).toBe("2022-23");
+    expect(periodSlug("mid-2022")).toBe("mid-2022");
+    expect(() => periodSlug("(—)")).toThrow(/no letters or digits/);
   });
 
   it("refuses a geography level it has no folder for", () => {

@@ -53,8 +53,10 @@ export function mapModel(
   precision: number,
   features: readonly AreaFeature[] | undefined,
   href: (f: Figure) => string,
+  /** The period to map; by default the period with the most areas (the latest on a tie). */
+  period?: string,
 ): MapModel | undefined {
-  const slice = mapSlice(figures, level, measure, breakdown);
+  const slice = mapSlice(figures, level, measure, breakdown, period);
   if (!slice) return undefined;
   const data: ChoroplethDatum[] = slice.figures.map((f) => ({
     code: f.area_code,

@@ -94,14 +94,32 @@ export function when(f: Figure): string {
  * The figures for a map of one level: one measure and breakdown at the period with the most areas
  * (the latest such period on a tie). Returns undefined when the level has no figures.
  */
-export function mapSlice(figures: Figure[], level: string, measure: string, breakdown: Breakdown): { period: string; figures: Figure[] } | undefined {
-  const atLevel = figures.filter(
-    (f) => f.preferred && f.role === "value" && f.geography_level === level && f.measure === measure && f.breakdown_type === breakdown.type && f.breakdown_value === breakdown.value,
-  );
-  const byPeriod = new Map<string, Figure[]>();
-  for (const f of atLevel) byPeriod.set(f.period, [...(byPeriod.get(f.period) ?? []), f]);
+export function mapSlice(figures: Figure[], level: string, measure: string, breakdown: Breakdown, period?: string): { period: string; figures: Figure[] } | undefined {
+  const byPeriod = periodsAt(figures, level, measure, breakdown);
+  if (period !== undefined) {
+    const fs = byPeriod.get(period);
+    return fs ? { period, figures: fs } : undefined;
+  }
   const best = [...byPeriod.entries()].sort((a, b) => b[1].length - a[1].length || compareText(when(b[1][0]!), when(a[1][0]!)) || compareText(b[0], a[0]))[0];
   return best ? { period: best[0], figures: best[1] } : undefined;
+}
+
+function periodsAt(figures: Figure[], level: string, measure: string, breakdown: Breakdown): Map<string, Figure[]> {
+  const byPeriod = new Map<string, Figure[]>();
+  for (const f of figures) {
+    if (!(f.preferred && f.role === "value" && f.geography_level === level && f.measure === measure && f.breakdown_type === breakdown.type && f.breakdown_value === breakdown.value)) continue;
+    const list = byPeriod.get(f.period);
+    if (list) list.push(f);
+    else byPeriod.set(f.period, [f]);
+  }
+  return byPeriod;
+}
+
+/** The periods a map of one level could show, oldest first, each with the number of areas with a figure. */
+export function mapPeriods(figures: Figure[], level: string, measure: string, breakdown: Breakdown): { period: string; areas: number }[] {
+  return [...periodsAt(figures, level, measure, breakdown).entries()]
+    .sort((a, b) => compareText(when(a[1][0]!), when(b[1][0]!)) || compareText(a[0], b[0]))
+    .map(([period, fs]) => ({ period, areas: fs.filter((f) => f.value !== null).length }));
 }
 
 /** Latest shown figure (by period middle, then label) among candidates. */

@@ -5,7 +5,35 @@ import { csvText } from "../csv.ts";
 import type { IndicatorPageModel } from "./indicatorPage.ts";
 import { mapSlice } from "./select.ts";
 
-export const FULL_TABLE_LIMIT = 250;
+/**
+ * The most rows an indicator page's own table has. Above it the page shows the national figures, and above it again
+ * the latest national figure of each series; every figure is always on the page of its area (its permalink,
+ * `paths.figure`), listed under "Figures by area". An every-figure table row is about a dozen elements, so this
+ * keeps the heaviest indicator page, with its charts and a map of 150 areas, under 3,000 elements.
+ */
+export const FULL_TABLE_LIMIT = 60;
+
+export interface TableChoice {
+  kind: "every" | "national" | "latest-national";
+  figures: Figure[];
+}
+
+/** Which figures an indicator page's table lists (see FULL_TABLE_LIMIT). */
+export function indicatorTable(figures: Figure[]): TableChoice {
+  if (figures.length <= FULL_TABLE_LIMIT) return { kind: "every", figures };
+  const national = figures.filter((f) => f.geography_level === "country");
+  if (national.length <= FULL_TABLE_LIMIT) return { kind: "national", figures: national };
+  // The latest shown figure of each national series (area, measure, breakdown, role), by the end of its period.
+  const latest = new Map<string, Figure>();
+  for (const f of national) {
+    if (!f.preferred) continue;
+    const key = [f.area_code, f.measure, f.breakdown_type, f.breakdown_value, f.role].join("|");
+    const had = latest.get(key);
+    if (!had || f.period_end > had.period_end || (f.period_end === had.period_end && f.period_start > had.period_start)) latest.set(key, f);
+  }
+  const ids = new Set([...latest.values()].map((f) => f.figure_id));
+  return { kind: "latest-national", figures: national.filter((f) => ids.has(f.figure_id)) };
+}
 
 export function figuresShown(page: IndicatorPageModel, figures: Figure[]): Figure[] {
   const ids = new Set<string>();
@@ -15,7 +43,7 @@ export function figuresShown(page: IndicatorPageModel, figures: Figure[]): Figur
   for (const g of page.breakdowns) add(g.bars.map((b) => b.figure));
   const level = page.mapLevels[0]?.level;
   if (level && page.mapRule) add(mapSlice(figures, level, page.mapRule.measure, page.mapRule)?.figures ?? []);
-  add(figures.length <= FULL_TABLE_LIMIT ? figures : figures.filter((f) => f.geography_level === "country"));
+  add(indicatorTable(figures).figures);
   return figures.filter((f) => ids.has(f.figure_id));
 }
 
