@@ -53,8 +53,8 @@ function hookWorkbooks(mode: WorkbookMode, work: string): void {
   writeFileSync(
     wrapper,
     mode === "skip"
-      ? `import { writeFileSync } from "node:fs";\nexport * from "${real}?bench";\nexport function writeIndicatorWorkbooks(jobs) { for (const j of jobs) writeFileSync(j.path, ""); }\n`
-      : `import * as real from "${real}?bench";\nexport * from "${real}?bench";\nexport function writeIndicatorWorkbooks(jobs) { const t = performance.now(); try { return real.writeIndicatorWorkbooks(jobs); } finally { globalThis.benchWorkbookMs = (globalThis.benchWorkbookMs ?? 0) + performance.now() - t; } }\n`,
+      ? `import { writeFileSync } from "node:fs";\nexport * from "${real}?bench";\nexport function writeIndicatorWorkbooks(jobs) { for (const j of jobs) writeFileSync(j.path, ""); }\nexport function indicatorWorkbook() { return new Uint8Array(0); }\n`
+      : `import * as real from "${real}?bench";\nexport * from "${real}?bench";\nexport function writeIndicatorWorkbooks(jobs) { const t = performance.now(); try { return real.writeIndicatorWorkbooks(jobs); } finally { globalThis.benchWorkbookMs = (globalThis.benchWorkbookMs ?? 0) + performance.now() - t; } }\nexport function indicatorWorkbook(input) { const t = performance.now(); try { return real.indicatorWorkbook(input); } finally { globalThis.benchWorkbookMs = (globalThis.benchWorkbookMs ?? 0) + performance.now() - t; } }\n`,
   );
   registerHooks({
     resolve(specifier, context, next) {
