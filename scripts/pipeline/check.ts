@@ -268,19 +268,27 @@ export function checkRegistry(t: Table, measureRow: Int32Array, ref: Reference, 
   }
 }
 
-/** The candidate of a row for resolveGroup. */
-function candidateOf(t: Table, r: number): Candidate {
-  const n = (t.array("number") as Float64Array)[r]!;
-  return {
-    value_text: dictOf(t, "value").at(r),
-    number: Number.isNaN(n) ? null : n,
-    status: dictOf(t, "status").at(r),
-    notes: dictOf(t, "notes").at(r),
-    source_id: dictOf(t, "source_id").at(r),
-    sourceDate: dictOf(t, "source_date").at(r),
-    sourceType: dictOf(t, "source_type").at(r),
-    file: dictOf(t, "file").at(r),
-    line: (t.array("line") as Int32Array)[r]!,
+/**
+ * The candidate of a row for resolveGroup, from the table's columns read once (`table.array` copies a whole column, so
+ * calling it per row made the duplicate check quadratic).
+ */
+function candidates(t: Table): (r: number) => Candidate {
+  const number = t.column("number") as unknown as ArrayLike<number>;
+  const line = t.column("line") as unknown as ArrayLike<number>;
+  const [value, status, notes, sourceId, sourceDate, sourceType, file] = ["value", "status", "notes", "source_id", "source_date", "source_type", "file"].map((c) => dictOf(t, c)) as DictColumn[];
+  return (r) => {
+    const n = number[r]!;
+    return {
+      value_text: value!.at(r),
+      number: Number.isNaN(n) ? null : n,
+      status: status!.at(r),
+      notes: notes!.at(r),
+      source_id: sourceId!.at(r),
+      sourceDate: sourceDate!.at(r),
+      sourceType: sourceType!.at(r),
+      file: file!.at(r),
+      line: line[r]!,
+    };
   };
 }
 
@@ -298,9 +306,10 @@ export function checkDuplicates(t: Table, ref: Reference, problems: ProblemList)
     .groupby("figure_key")
     .filter("count() > 1");
   if (shared.numRows() === 0) return decisions;
+  const candidateOf = candidates(t);
   for (const rows of shared.partitions()) {
     const idx = Array.from(rows as ArrayLike<number>).sort((a, b) => a - b);
-    const cands = idx.map((r) => candidateOf(t, r));
+    const cands = idx.map(candidateOf);
     const firstOf = new Map<string, number>();
     let repeats = false;
     cands.forEach((c, k) => {
