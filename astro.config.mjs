@@ -10,6 +10,10 @@ import { chartFiles, onChartFile } from "./src/charts/files.ts";
 import { defaultCacheDir, pngWriter } from "./src/charts/png.ts";
 
 const { site, base, notice } = siteAddress(process.env);
+// The pages read their base path from import.meta.env.BASE_URL, and an environment variable of that name (vitest
+// sets BASE_URL=/ in its workers, and so may a CI runner) would take its place in them: every link would lose the
+// folder while the stylesheets kept it. The base path is given by BASE_PATH or SITE_URL only.
+delete process.env.BASE_URL;
 // PUBLIC_DIR lets tests build from a private copy of public/ (with its own generated data/).
 const publicDir = process.env.PUBLIC_DIR ?? "public";
 

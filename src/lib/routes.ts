@@ -70,6 +70,7 @@ export const paths = {
   /** A plan for the reader's own service: every input theirs. */
   planningOwn: () => "planning/own/",
   data: () => "data/",
+  dataDictionary: () => "data/dictionary/",
   about: () => "about/",
   /** A file of the open data folder (dist/data/). */
   dataFile: (path: string) => `data/${path.replace(/^\/+/, "")}`,

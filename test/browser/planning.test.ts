@@ -31,7 +31,10 @@ const tag = (page: Page, id: string) => page.locator(`#${id}-basis`).innerText()
 
 describe("a default plan for every place with a figure, without JavaScript", () => {
   it("exists for every nation and area with a published workforce or need figure, and the hub links to each", () => {
-    const figures = JSON.parse(readFileSync(join(dist, "data", "figures.json"), "utf8")).figures as { indicator_id: string; geography_level: GeographyLevel; area_code: string; value: number | null; preferred: boolean; role: string }[];
+    type ApiFigure = { indicator_id: string; geography_level: GeographyLevel; area_code: string; value: number | null; preferred: boolean; role: string };
+    // Every figure, from the JSON API's indicator files (one per indicator, listed in its index).
+    const index = JSON.parse(readFileSync(join(dist, "data", "api", "index.json"), "utf8")) as { indicators: { path: string }[] };
+    const figures = index.indicators.flatMap((i) => (JSON.parse(readFileSync(join(dist, "data", i.path), "utf8")) as { figures: ApiFigure[] }).figures);
     const registry = JSON.parse(readFileSync(join(dist, "data", "site", "registry.json"), "utf8")) as { indicators: { id: string; topic: string }[]; areas: { level: string; code: string; council_areas: string[] }[] };
     const workforce = new Set(registry.indicators.filter((i) => ["workforce_size", "vacancies", "turnover", "workload"].includes(i.topic)).map((i) => i.id));
     const need = new Set(NEED_SERIES.map((s) => s.indicator));

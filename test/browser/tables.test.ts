@@ -18,6 +18,7 @@ const PAGES: { path: string; tables: number }[] = [
   { path: "/service-provision/waiting-times/", tables: 3 },
   { path: "/compare/", tables: 1 },
   { path: "/data/", tables: 3 },
+  { path: "/data/dictionary/", tables: 3 },
   { path: "/planning/", tables: 1 },
   // Need, the scenarios compared, and each scenario year by year.
   { path: "/planning/health-boards/S08000022/", tables: 4 },
