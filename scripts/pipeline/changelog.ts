@@ -8,11 +8,19 @@
  * with a different value, gets its own id (ids hash the source), and the pipeline sets the earlier figure aside in its
  * favour (preferred_figure_id). The second is listed as revised against the figure it replaces, not as an addition.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { csvParse } from "d3-dsv";
+import * as z from "zod";
 import type { Figure } from "../../src/schemas/figure.ts";
+import { key, shortKey } from "../../src/schemas/text.ts";
+import { STATUSES } from "../../src/schemas/vocabulary.ts";
 import { compareText } from "../../src/lib/text.ts";
+import { NUMBER_PATTERN } from "../../src/schemas/sourceFigure.ts";
+import { DictColumn } from "./frame.ts";
+import type { FigureTable } from "./figureTable.ts";
+import { displayPath } from "./paths.ts";
+import type { ProblemList } from "./problems.ts";
+import { readCsvFile, validateRows } from "./tables.ts";
 
 /**
  * The columns kept for each figure of a published release: enough to say what changed, from which source, and which
@@ -20,6 +28,20 @@ import { compareText } from "../../src/lib/text.ts";
  */
 export const SNAPSHOT_COLUMNS = ["figure_id", "indicator_id", "value", "status", "source_id", "preferred_figure_id"] as const;
 export type SnapshotRow = Record<(typeof SNAPSHOT_COLUMNS)[number], string>;
+
+const FIGURE_ID = /^[fd]-[0-9a-f]{16}$/;
+
+/** One row of a release snapshot (data/releases/<id>.csv): the contract of the record the build compares against. */
+export const SnapshotRecord = z
+  .object({
+    figure_id: key(z.string().regex(FIGURE_ID, "must be a figure id (f- or d- and 16 hex digits)")),
+    indicator_id: key(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an indicator id (a lower-case slug)")),
+    value: z.string().regex(NUMBER_PATTERN, "must be a number as written in the figures, or empty").or(z.literal("")),
+    status: key(z.enum(STATUSES, { error: `is not a known status (${STATUSES.join(", ")})` })),
+    source_id: shortKey("optional"),
+    preferred_figure_id: key(z.string().regex(FIGURE_ID, "must be a figure id or empty").or(z.literal(""))),
+  })
+  .strict();
 
 export interface Change {
   release_id: string;
@@ -70,6 +92,18 @@ export function snapshotOf(figures: Pick<Figure, "figure_id" | "indicator_id" | 
     .sort((a, b) => compareText(a.figure_id, b.figure_id));
 }
 
+/** The snapshot of an assembled figure table (the same rows as snapshotOf, read from its columns). */
+export function snapshotOfTable(figures: FigureTable): SnapshotRow[] {
+  const ids = figures.column("figure_id") as string[];
+  const text = (name: keyof Figure) => {
+    const c = figures.column(name);
+    return c instanceof DictColumn ? (i: number) => c.at(i) : (i: number) => (c as string[])[i]!;
+  };
+  const [indicator, value, status, source, preferred] = (["indicator_id", "value_text", "status", "source_id", "preferred_figure_id"] as const).map(text);
+  const order = Array.from(ids.keys()).sort((a, b) => compareText(ids[a]!, ids[b]!));
+  return order.map((i) => ({ figure_id: ids[i]!, indicator_id: indicator!(i), value: value!(i), status: status!(i), source_id: source!(i), preferred_figure_id: preferred!(i) }));
+}
+
 const differs = (a: SnapshotRow, b: SnapshotRow) => a.value !== b.value || a.status !== b.status;
 
 /**
@@ -78,7 +112,8 @@ const differs = (a: SnapshotRow, b: SnapshotRow) => a.value !== b.value || a.sta
  */
 export function diffSnapshots(releaseId: string, before: SnapshotRow[], after: SnapshotRow[], removals: readonly Removal[] = []): Change[] {
   const old = new Map(before.map((r) => [r.figure_id, r]));
-  const now = new Map(after.map((r) => [r.figure_id, r]));
+  // Only a comparison with an earlier release needs the current figures by id (a first release adds every figure).
+  const now = before.length === 0 ? new Map<string, SnapshotRow>() : new Map(after.map((r) => [r.figure_id, r]));
   const whyRemoved = new Map(removals.map((r) => [r.figure_id, r]));
   // New figures that an old figure, still present, now gives way to with a different value: revisions in a new vintage.
   const revises = new Map<string, SnapshotRow>();
@@ -91,16 +126,18 @@ export function diffSnapshots(releaseId: string, before: SnapshotRow[], after: S
   }
   const sourceOf = (r: SnapshotRow) => r.source_id || now.get(r.figure_id)?.source_id || "";
   const base = { release_id: releaseId, old_figure_id: "", old_value: "", old_status: "", old_source_id: "", new_value: "", new_status: "", new_source_id: "", reason: "" };
-  const changes: Change[] = [];
+  const added: Change[] = [];
+  const revisedChanges: Change[] = [];
+  const removedChanges: Change[] = [];
   for (const r of after) {
     const o = old.get(r.figure_id);
     const fresh = { new_value: r.value, new_status: r.status, new_source_id: r.source_id };
     if (o && differs(o, r))
-      changes.push({ ...base, change: "revised", figure_id: r.figure_id, indicator_id: r.indicator_id, old_figure_id: o.figure_id, old_value: o.value, old_status: o.status, old_source_id: sourceOf(o), ...fresh });
+      revisedChanges.push({ ...base, change: "revised", figure_id: r.figure_id, indicator_id: r.indicator_id, old_figure_id: o.figure_id, old_value: o.value, old_status: o.status, old_source_id: sourceOf(o), ...fresh });
     else if (!o) {
       const prior = revises.get(r.figure_id);
       if (prior)
-        changes.push({
+        revisedChanges.push({
           ...base,
           change: "revised",
           figure_id: r.figure_id,
@@ -112,13 +149,13 @@ export function diffSnapshots(releaseId: string, before: SnapshotRow[], after: S
           ...fresh,
           reason: `replaces ${prior.figure_id}, which stays in the download, set aside`,
         });
-      else changes.push({ ...base, change: "added", figure_id: r.figure_id, indicator_id: r.indicator_id, ...fresh });
+      else added.push({ ...base, change: "added", figure_id: r.figure_id, indicator_id: r.indicator_id, ...fresh });
     }
   }
   for (const o of before) {
     if (now.has(o.figure_id)) continue;
     const why = whyRemoved.get(o.figure_id);
-    changes.push({
+    removedChanges.push({
       ...base,
       change: "removed",
       figure_id: o.figure_id,
@@ -130,7 +167,11 @@ export function diffSnapshots(releaseId: string, before: SnapshotRow[], after: S
       reason: why ? `${why.reason}${why.replaced_by ? ` Now shown instead: ${why.replaced_by}.` : ""}` : "",
     });
   }
+  const changes = [...added, ...revisedChanges, ...removedChanges];
+  // Kind, then figure id: the rows were met in id order when both snapshots are sorted (as written), so usually no sort is needed.
   const order = { added: 0, revised: 1, removed: 2 } as const;
+  const sorted = changes.every((c, i) => i === 0 || order[changes[i - 1]!.change] < order[c.change] || (order[changes[i - 1]!.change] === order[c.change] && compareText(changes[i - 1]!.figure_id, c.figure_id) <= 0));
+  if (sorted) return changes;
   return changes.sort((a, b) => order[a.change] - order[b.change] || compareText(a.figure_id, b.figure_id));
 }
 
@@ -140,16 +181,33 @@ export function countChanges(changes: readonly Change[]): ReleaseLog["counts"] {
   return { added: count("added"), revised: count("revised"), removed: count("removed") };
 }
 
-/** Snapshots of earlier releases in a folder, oldest first (file names are release ids). */
-export function loadSnapshots(dir: string): { id: string; rows: SnapshotRow[] }[] {
+const RELEASE_FILE = /^(\d{4}-\d{2}(?:-[a-z0-9]+)?)\.csv$/;
+
+/**
+ * Snapshots of earlier releases in a folder, oldest first (file names are release ids), each row checked against
+ * SnapshotRecord. Snapshots of the first releases may lack the last two columns (read as empty).
+ */
+export function loadSnapshots(dir: string, problems: ProblemList): { id: string; rows: SnapshotRow[] }[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".csv"))
-    .sort()
-    .map((n) => ({
-      id: n.replace(/\.csv$/, ""),
-      rows: csvParse(readFileSync(join(dir, n), "utf8")).map((r) => Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, r[c] ?? ""])) as SnapshotRow),
-    }));
+  const out: { id: string; rows: SnapshotRow[] }[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".csv")).sort()) {
+    const path = join(dir, name);
+    const file = displayPath(path);
+    const id = RELEASE_FILE.exec(name)?.[1];
+    if (!id) {
+      problems.add({ file, rule: "is not named after a release id (e.g. 2026-12.csv); only release snapshots belong in this folder" });
+      continue;
+    }
+    const table = readCsvFile(path, dir, file, problems);
+    if (!table) continue;
+    const present = SNAPSHOT_COLUMNS.filter((c) => table.header.includes(c));
+    const older = present.length === 4 && SNAPSHOT_COLUMNS.slice(0, 4).every((c) => present.includes(c));
+    const schema = older ? SnapshotRecord.omit({ source_id: true, preferred_figure_id: true }) : SnapshotRecord;
+    const rows = validateRows(table, file, older ? SNAPSHOT_COLUMNS.slice(0, 4) : SNAPSHOT_COLUMNS, schema, problems).map(({ row }) => ({ source_id: "", preferred_figure_id: "", ...row }) as SnapshotRow);
+    rows.sort((x, y) => compareText(x.figure_id, y.figure_id));
+    out.push({ id, rows });
+  }
+  return out;
 }
 
 export interface ReleaseLog {
@@ -190,7 +248,7 @@ export function releaseHistory(currentId: string, current: SnapshotRow[], snapsh
  * recorded reason, a recorded removal of a figure that is still here (or never existed), or a replacement that is not
  * a figure of this release. Each is a sentence naming the figure; empty when the record is complete.
  */
-export function removalProblems(log: ReleaseLog, removals: readonly Removal[], figureIds: ReadonlySet<string>): { figure_id: string; rule: string }[] {
+export function removalProblems(log: ReleaseLog, removals: readonly Removal[], figureIds: { has(id: string): boolean }): { figure_id: string; rule: string }[] {
   const removed = new Set(log.changes.filter((c) => c.change === "removed").map((c) => c.figure_id));
   const recorded = removals.filter((r) => r.release_id === log.id);
   const out: { figure_id: string; rule: string }[] = [];

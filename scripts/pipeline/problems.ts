@@ -4,6 +4,8 @@
  * and the build fails once, with the first problem as its one-line message.
  */
 
+import { escapeInvisible } from "../../src/schemas/text.ts";
+
 export interface Problem {
   /** Path shown to the reader, relative to the repository (e.g. data/sources/scotland/workforce.csv). */
   file: string;
@@ -17,16 +19,20 @@ export interface Problem {
 
 const MAX_VALUE_LENGTH = 80;
 
-/** Shows a value in quotes, escaping control characters and shortening very long values. */
+/**
+ * Shows a value in quotes, shortening very long values; control, bidirectional and other invisible characters are
+ * written as \u{…} escapes, so the message shows exactly what is there and never reorders or hides the terminal's text.
+ */
 export function quoteValue(value: string): string {
   const shown = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
-  return JSON.stringify(shown);
+  return `"${escapeInvisible(shown.replace(/\\/g, "\\\\")).replace(/"/g, '\\"')}"`;
 }
 
 /** `data/sources/x.csv:14: column value: "8,8" is not a number` */
 export function formatProblem(p: Problem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  const column = p.column === undefined ? "" : `column ${p.column}: `;
+  const file = escapeInvisible(p.file);
+  const where = p.line === undefined ? file : `${file}:${p.line}`;
+  const column = p.column === undefined ? "" : `column ${escapeInvisible(p.column)}: `;
   const value = p.value === undefined ? "" : `${quoteValue(p.value)} `;
   return `${where}: ${column}${value}${p.rule}`;
 }
@@ -41,6 +47,10 @@ export class ProblemList {
   add(p: Problem): void {
     this.total++;
     if (this.items.length < this.cap) this.items.push(p);
+  }
+  /** Counts problems found beyond the ones listed (a check that stopped collecting them, e.g. past the cap). */
+  skip(n: number): void {
+    this.total += n;
   }
   get empty(): boolean {
     return this.total === 0;
@@ -64,6 +74,9 @@ export class InputError extends Error {
 export function throwIfAny(list: ProblemList): void {
   if (!list.empty) throw new InputError(list);
 }
+
+/** The first line of every problems report (build-data writes over a report only, never over another file). */
+export const REPORT_FIRST_LINE = /^\d+ problems? in the inputs; nothing was written\.$/;
 
 /** The text of the problems report file. */
 export function formatReport(err: InputError): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
 import {
@@ -23,7 +22,7 @@ import {
 import { parsePeriod } from "../../src/lib/periods.ts";
 import { displayPath } from "./paths.ts";
 import type { ProblemList } from "./problems.ts";
-import { readCsvFile, validateRows, type Located } from "./tables.ts";
+import { readCsvFile, readInputFile, validateRows, type Located } from "./tables.ts";
 
 /** Everything in data/reference, validated and indexed. */
 export interface Reference {
@@ -65,10 +64,10 @@ type ObjectSchema = z.ZodObject | z.ZodPipe | z.ZodType;
 function loadTable<S extends ObjectSchema>(dir: string, name: string, schema: S, problems: ProblemList): Located<z.output<S>>[] {
   const path = join(dir, name);
   const file = displayPath(path);
-  const table = readCsvFile(path, file, problems);
+  const table = readCsvFile(path, dir, file, problems);
   if (!table) return [];
   const columns = Object.keys(shapeOf(schema));
-  return validateRows(table, columns, schema, problems) as Located<z.output<S>>[];
+  return validateRows(table, file, columns, schema, problems) as Located<z.output<S>>[];
 }
 
 /** The object shape behind a schema, even when wrapped in a refinement. */
@@ -125,9 +124,11 @@ export function measureOf(ref: Pick<Reference, "measureByKey">, f: { dataset_id:
 function loadRelease(dir: string, problems: ProblemList): Release | undefined {
   const path = join(dir, "release.json");
   const file = displayPath(path);
+  const bytes = readInputFile(path, dir, file, problems);
+  if (!bytes) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch (e) {
     problems.add({ file, rule: `is not readable JSON (${(e as Error).message})` });
     return undefined;
@@ -170,6 +171,24 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (!areaByKey.has(`${a.row.parent_level}|${a.row.parent_code}`))
       problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `is not a ${a.row.parent_level || "known"} area in areas.csv` });
   }
+  // Parents must lead up to an area with none: a cycle (an area its own ancestor) would never end.
+  for (const a of areas) {
+    const path = [`${a.row.level} ${a.row.code}`];
+    const seen = new Set(path);
+    let at = a.row;
+    while (at.parent_code !== "" || at.parent_level !== "") {
+      const up = areaByKey.get(`${at.parent_level}|${at.parent_code}`)?.row;
+      if (!up) break;
+      const k = `${up.level} ${up.code}`;
+      if (seen.has(k)) {
+        if (k === path[0]) problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `makes a cycle of parents (${[...path, k].join(" → ")}); an area cannot be its own ancestor` });
+        break;
+      }
+      seen.add(k);
+      path.push(k);
+      at = up;
+    }
+  }
   for (const m of adpCouncilAreas) {
     if (!areaByKey.has(`adp|${m.row.adp_code}`)) problems.add({ file: m.file, line: m.line, column: "adp_code", value: m.row.adp_code, rule: "is not an ADP in areas.csv" });
     if (!areaByKey.has(`council_area|${m.row.council_area_code}`))
@@ -197,6 +216,12 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   }
   const sourceTypes = indexUnique(sourceTypeRows, (s) => s.source_id, "source_id", problems);
   indexUnique(derivations, (d) => d.id, "id", problems);
+  for (const d of derivations) {
+    for (const column of ["dataset_id", "dataset_b"] as const) {
+      const id = d.row[column];
+      if (id !== "" && !datasets.has(id)) problems.add({ file: d.file, line: d.line, column, value: id, rule: "is not a dataset in datasets.csv" });
+    }
+  }
   for (const h of headlines) {
     if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
       problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });

@@ -5,17 +5,15 @@ import type { SiteRegistry } from "../../src/schemas/site.ts";
 import { GEOGRAPHY_LEVELS, NATION_CODE, type GeographyLevel } from "../../src/schemas/vocabulary.ts";
 import type { ProblemList } from "./problems.ts";
 import type { Reference } from "./reference.ts";
-import type { ValidSources } from "./validate.ts";
+import type { SourceEntry } from "./validate.ts";
 import type { ReleaseLog } from "./changelog.ts";
 import { workforceNeedRegistry } from "./workforceNeed.ts";
 import { headlineAt, type HeadlineRule } from "../../src/lib/views/headline.ts";
 
-/** Latest shown national figure matching a comparison side, or undefined. */
+/** Latest shown national figure matching a comparison side, or undefined (`figures`: the shown national values). */
 function headlineFigure(figures: Figure[], nation: "scotland" | "england", indicatorId: string, measure: string, bt: string, bv: string): Figure | undefined {
   const candidates = figures.filter(
     (f) =>
-      f.preferred &&
-      f.role === "value" &&
       f.indicator_id === indicatorId &&
       f.area_code === NATION_CODE[nation] &&
       (measure === "" || f.measure === measure) &&
@@ -27,8 +25,12 @@ function headlineFigure(figures: Figure[], nation: "scotland" | "england", indic
   return candidates.sort((a, b) => compareText(when(a), when(b)) || compareText(a.period, b.period)).at(-1);
 }
 
-/** Builds site/registry.json from the reference tables and the figures. */
-export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSources, problems: ProblemList, history: ReleaseLog[] = []): SiteRegistry {
+/** Builds site/registry.json from the reference tables, the figures and the sources catalogue. */
+export function buildRegistry(figures: Figure[], ref: Reference, sources: ReadonlyMap<string, SourceEntry>, problems: ProblemList, history: ReleaseLog[] = []): SiteRegistry {
+  const nationCodes = new Set<string>(Object.values(NATION_CODE));
+  // The national figures (each selection below looks only at these), and the shown values among them.
+  const national = figures.filter((f) => nationCodes.has(f.area_code));
+  const nationalShown = national.filter((f) => f.preferred && f.role === "value");
   const byIndicator = new Map<string, Figure[]>();
   const perSource = new Map<string, number>();
   for (const f of figures) {
@@ -42,8 +44,8 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
     let figureId = "";
     if (h.indicator_id !== "") {
       const unit = ref.indicatorById.get(h.indicator_id)!.row.unit;
-      const national = (byIndicator.get(h.indicator_id) ?? []).filter((f) => f.preferred && f.role === "value" && f.area_code === NATION_CODE[h.nation]);
-      const headline = headlineAt(rulesOf(h.indicator_id), national, unit);
+      const nationalShownHere = (byIndicator.get(h.indicator_id) ?? []).filter((f) => f.preferred && f.role === "value" && f.area_code === NATION_CODE[h.nation]);
+      const headline = headlineAt(rulesOf(h.indicator_id), nationalShownHere, unit);
       if (headline) figureId = headline.figure.figure_id;
       else problems.add({ file, line, column: "indicator_id", value: h.indicator_id, rule: `has no shown figure for ${h.nation} matching the indicator's headline rule (headline_rules.csv)` });
     }
@@ -61,7 +63,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         const indicatorId = c[`${nation}_indicator`];
         let figureId = "";
         if (indicatorId !== "") {
-          const f = headlineFigure(figures, nation, indicatorId, c[`${nation}_measure`], c[`${nation}_breakdown_type`], c[`${nation}_breakdown_value`]);
+          const f = headlineFigure(nationalShown, nation, indicatorId, c[`${nation}_measure`], c[`${nation}_breakdown_type`], c[`${nation}_breakdown_value`]);
           if (f) figureId = f.figure_id;
           else problems.add({ file, line, column: `${nation}_indicator`, value: indicatorId, rule: `has no shown national figure for ${nation} matching this comparison` });
         }
@@ -85,7 +87,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
         derived_formulas: [...new Set(fs.map((f) => f.formula).filter((x) => x !== ""))].sort(),
       };
     }),
-    sources: [...valid.sources.values()]
+    sources: [...sources.values()]
       .map(({ row: s }) => ({
         ...s,
         source_type: ref.sourceTypes.get(s.source_id)!.row.source_type,
@@ -112,7 +114,7 @@ export function buildRegistry(figures: Figure[], ref: Reference, valid: ValidSou
     })),
     headlines,
     comparisons,
-    workforce_need: workforceNeedRegistry(figures, ref, problems),
+    workforce_need: workforceNeedRegistry(national, ref, problems),
     releases: history.map((h) => ({
       id: h.id,
       previous: h.previous,

@@ -1,14 +1,16 @@
 import type { Figure } from "../../src/schemas/figure.ts";
-import { applyConflicts, applySupersedes, checkCoverage, measureRowKey, conflictKey, checkDuplicates, checkHeadlineRules, checkOverlaps, checkRegistry } from "./check.ts";
 import { assemble } from "./assemble.ts";
-import { diffSnapshots, loadSnapshots, releaseHistory, removalProblems, snapshotOf } from "./changelog.ts";
-import { displayPath } from "./paths.ts";
+import { OutputError, reason, stageFolder } from "./atomicFolder.ts";
+import { check } from "./check.ts";
 import { derive } from "./derive.ts";
+import type { FigureTable } from "./figureTable.ts";
 import { harmonise } from "./harmonise.ts";
 import { loadSources } from "./load.ts";
+import { displayPath } from "./paths.ts";
 import { ProblemList, throwIfAny } from "./problems.ts";
-import { loadReference, measureOf } from "./reference.ts";
+import { loadReference } from "./reference.ts";
 import { buildRegistry } from "./registry.ts";
+import { release } from "./release.ts";
 import { validateSources } from "./validate.ts";
 import { writeOutputs } from "./write.ts";
 
@@ -23,16 +25,35 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
+  /** The assembled figures, sorted, as an arquero table with a typed adapter (figure(i), iteration, toArray). */
+  table: FigureTable;
   figures: Figure[];
   published: number;
   derived: number;
 }
 
 /**
- * Runs the data pipeline: load → validate → harmonise → check → derive → write.
- * Throws InputError (listing every problem) before anything is written if an input breaks a rule.
+ * Runs the data pipeline: load → validate → harmonise → check → derive → assemble → release → registry → write.
+ * Each stage takes the previous stage's output and the reference tables. Throws InputError (listing every problem)
+ * before anything is written if an input breaks a rule, and OutputError (one line) if the output folder may not be
+ * replaced or cannot be written.
  */
 export function runPipeline(opts: PipelineOptions): PipelineResult {
+  // The output folder is checked first: one that may not be replaced stops the build before any work.
+  const staging = stageFolder(opts.outDir, { stage: "build:data", protect: [opts.sourcesDir, opts.referenceDir, ...(opts.releasesDir ? [opts.releasesDir] : [])] });
+  try {
+    const result = buildInto(staging.dir, opts);
+    staging.commit();
+    return result;
+  } catch (e) {
+    staging.abort();
+    // A file-system failure while writing (a full disk, a folder made read-only meanwhile) is one line, not a stack trace.
+    if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) throw new OutputError(`${displayPath(opts.outDir)} cannot be written, ${reason(e)}; it is unchanged`);
+    throw e;
+  }
+}
+
+function buildInto(outDir: string, opts: PipelineOptions): PipelineResult {
   const problems = new ProblemList();
   let t = performance.now();
   const stage = (name: string) => {
@@ -50,47 +71,23 @@ export function runPipeline(opts: PipelineOptions): PipelineResult {
   const harmonised = harmonise(valid, ref, problems);
   stage("harmonise");
   throwIfAny(problems);
-  checkRegistry(harmonised, ref, problems);
-  const decisions = checkDuplicates(harmonised, valid, ref, problems);
+  const checked = check(harmonised, ref, problems);
   stage("check");
   throwIfAny(problems);
-  const derived = derive(harmonised, decisions, ref.derivations, new Set(ref.conflicts.filter((c) => c.row.show === "derived").map((c) => conflictKey(c.row))));
-  checkRegistry(derived, ref, problems);
-  const all = [...harmonised, ...derived];
-  const allDecisions = [...decisions, ...derived.map(() => ({ preferred: true, reason: "", corroboratedBy: [], revised: false }))];
-  applyConflicts(all, allDecisions, harmonised.length, ref, problems);
-  applySupersedes(all, allDecisions, ref);
-  checkOverlaps(all, allDecisions, ref, problems);
-  checkCoverage(new Set(all.flatMap((f) => { const m = measureOf(ref, f); return m ? [measureRowKey(m.row)] : []; })), ref, problems);
-  checkHeadlineRules(all, allDecisions, ref, problems);
+  const derived = derive(checked, ref, problems);
   stage("derive");
   throwIfAny(problems);
-  const figures = assemble(harmonised, derived, allDecisions, valid, ref);
-  const ids = new Set<string>();
-  for (const f of figures) {
-    if (ids.has(f.figure_id)) problems.add({ file: f.source_file, line: f.source_line, rule: `gives figure id ${f.figure_id} twice` });
-    ids.add(f.figure_id);
-  }
-  const snapshots = opts.releasesDir ? loadSnapshots(opts.releasesDir) : [];
-  const current = snapshotOf(figures);
-  const recorded = snapshots.find((s) => s.id === ref.release.id);
-  if (recorded) {
-    // A published release is never changed silently: new figures need a new release id.
-    const changed = diffSnapshots(ref.release.id, recorded.rows, current).length;
-    if (changed > 0)
-      problems.add({
-        file: displayPath(`${opts.releasesDir}/${ref.release.id}.csv`),
-        rule: `records release ${ref.release.id} as published, but ${changed} figure${changed === 1 ? "" : "s"} now differ; give this build a new release id and date in ${displayPath(`${opts.referenceDir}/release.json`)}`,
-      });
-  }
-  const removals = ref.removedFigures.map((r) => r.row);
-  const history = releaseHistory(ref.release.id, current, snapshots, removals);
-  const removalsFile = displayPath(`${opts.referenceDir}/removed_figures.csv`);
-  if (history[0]?.previous) for (const p of removalProblems(history[0], removals, ids)) problems.add({ file: removalsFile, column: "figure_id", value: p.figure_id, rule: p.rule });
-  const registry = buildRegistry(figures, ref, valid, problems, history);
-  throwIfAny(problems);
+  const assembled = assemble(derived, ref, problems);
   stage("assemble");
-  writeOutputs(opts.outDir, figures, ref, registry, history);
+  throwIfAny(problems);
+  const { history } = release(assembled, ref, opts.releasesDir, problems);
+  stage("release");
+  throwIfAny(problems);
+  const figures = assembled.figures.toArray();
+  const registry = buildRegistry(figures, ref, derived.sources, problems, history);
+  stage("registry");
+  throwIfAny(problems);
+  writeOutputs(outDir, figures, ref, registry, history);
   stage("write");
-  return { figures, published: harmonised.length, derived: derived.length };
+  return { table: assembled.figures, figures, published: assembled.published, derived: assembled.derived };
 }

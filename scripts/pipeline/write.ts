@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { indicatorCsvFields, packageTables } from "../../src/schemas/dictionary.ts";
 import { FIGURE_TABLE_COLUMNS, type Figure, type FigureTableColumn, INDICATOR_CSV_COLUMNS } from "../../src/schemas/figure.ts";
 import type { SiteRegistry } from "../../src/schemas/site.ts";
@@ -108,23 +108,12 @@ class Output {
 }
 
 /**
- * Stage 6, write: every output into a temporary folder, then swapped into place (never half-written).
- * `figures` are the assembled figures in output order, as Figure records or an arquero table of the same columns.
+ * Stage 8, write: every output into `outDir`, an empty staging folder (scripts/pipeline/atomicFolder.ts swaps it into
+ * place only when everything is written, so the output is never half-written). `figures` are the assembled figures in
+ * output order, as Figure records or an arquero table of the same columns.
  */
 export function writeOutputs(outDir: string, figures: FigureInput, ref: Reference, registry: SiteRegistry, history: ReleaseLog[] = []): void {
-  const parent = dirname(outDir);
-  mkdirSync(parent, { recursive: true });
-  recoverInterrupted(outDir);
-  const tmp = join(parent, `.${basename(outDir)}-tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  try {
-    writeDataFiles(tmp, figures, ref, registry, history);
-    swapInto(tmp, outDir);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
-  }
+  writeDataFiles(outDir, figures, ref, registry, history);
 }
 
 /** Writes the data package, the per-indicator files, the JSON API, the site's registry and the checksums into `dir`. */
@@ -219,30 +208,4 @@ export function writeDataFiles(dir: string, figures: FigureInput, ref: Reference
   out.json("datapackage.json", dataPackageDescriptor(ref.release, registry.sources, tables, others, (p) => out.fact(p)));
   const sums = listFiles(dir).map((p) => relative(dir, p).split("\\").join("/"));
   writeFileSync(join(dir, "SHA256SUMS"), `${sums.map((p) => `${out.fact(p).sha256}  ${p}`).join("\n")}\n`);
-}
-
-/**
- * Cleans up after a run that was killed part-way: a half-written temporary folder is removed, and if the kill
- * fell between the two renames of the swap (output moved aside, new one not yet in place) the previous output
- * is put back.
- */
-export function recoverInterrupted(outDir: string): void {
-  const parent = dirname(outDir);
-  const name = basename(outDir);
-  if (!existsSync(parent)) return;
-  for (const entry of readdirSync(parent).sort()) {
-    const p = join(parent, entry);
-    if (entry.startsWith(`.${name}-old-`) && !existsSync(outDir)) renameSync(p, outDir);
-    else if (entry.startsWith(`.${name}-tmp-`) || entry.startsWith(`.${name}-old-`)) rmSync(p, { recursive: true, force: true });
-  }
-}
-
-/** Replaces outDir with tmp. The old output is moved aside first and removed only after the new one is in place. */
-function swapInto(tmp: string, outDir: string): void {
-  const old = join(dirname(outDir), `.${basename(outDir)}-old-${process.pid}`);
-  rmSync(old, { recursive: true, force: true });
-  const had = existsSync(outDir);
-  if (had) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  if (had) rmSync(old, { recursive: true, force: true });
 }

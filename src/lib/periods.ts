@@ -1,6 +1,18 @@
 /**
  * Reads publishers' period labels as date ranges, so figures can be ordered and charted.
- * Labels that are not dates ("unknown", "by March 2025") give no range: they are listed, not charted.
+ *
+ * The rule for period labels (checked for every source row by periodProblem):
+ * - A label whose first character is a digit, or that starts with "Q" and a digit or with "mid-" and a digit, is a
+ *   date label. It must be one of the forms below and its dates must exist: "2021-02-30", "Q5 2024/2025" and "2024/26"
+ *   are refused. Words may follow in brackets ("2021 (autumn)", "2021/22 (9 months)"); the dates are read from the part
+ *   before them.
+ *     2022 (a year) · 2022/23 or 2022/2023 (a financial year, 1 April to 31 March) · Q1 2025/2026 (a quarter of a
+ *     financial year; Q1 is April to June) · 2019-2023 (calendar years) · 2022/23-2024/25 (financial years) ·
+ *     2021-11-01 (a date) · mid-2022 (30 June) · 2021-02 (a month) · 2021-02/2021-10 (months) ·
+ *     2020-01-01/2020-03-31 (a range of dates)
+ * - Any other label starts with a letter and is a label in words ("unknown", "by March 2025", "to May 2024
+ *   (cumulative)", "not stated (reported October 2025)", and academic years such as "AY2019-20", whose dates the
+ *   publications do not give): it is kept as published, listed, and never charted.
  */
 
 import type { PeriodKind } from "../schemas/vocabulary.ts";
@@ -60,6 +72,11 @@ function parseCore(label: string): Omit<PeriodRange, "qualified"> | undefined {
   if ((m = /^(\d{4}-\d{2}-\d{2})\/(\d{4}-\d{2}-\d{2})$/.exec(label))) {
     return validDate(m[1]!) && validDate(m[2]!) && m[2]! >= m[1]! ? { kind: "range", start: m[1]!, end: m[2]! } : undefined;
   }
+  if ((m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(label))) {
+    const [y1, m1, y2, m2] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+    const ok = m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12 && y2 * 12 + m2 >= y1 * 12 + m1;
+    return ok ? { kind: "range", start: iso(y1, m1, 1), end: iso(y2, m2, lastDay(y2, m2)) } : undefined;
+  }
   return undefined;
 }
 
@@ -76,6 +93,32 @@ export function parsePeriod(label: string): PeriodRange | undefined {
   const m = /^(.+?) \((.+)\)$/.exec(label.trim());
   const inner = m ? parseCore(m[1]!) : undefined;
   return inner ? { ...inner, qualified: true } : undefined;
+}
+
+/** True when a label is a date label (see the rule above): it starts with a digit, "Q" and a digit, or "mid-" and a digit. */
+export function isDateLabel(label: string): boolean {
+  return /^(?:\d|Q\d|mid-\d)/.test(label);
+}
+
+/** Why a date label does not give real dates, for the message; undefined when it does (or when it is a label in words). */
+export function periodProblem(label: string): string | undefined {
+  if (!isDateLabel(label) || parsePeriod(label)) return undefined;
+  const core = /^(.+?) \((.+)\)$/.exec(label)?.[1] ?? label;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})\/(\d{2}|\d{4})$/.exec(core)) || (m = /^Q\d (\d{4})\/(\d{2}|\d{4})$/.exec(core))) {
+    if (/^Q/.test(core) && !/^Q[1-4] /.test(core)) return "is not a period: quarters are Q1 to Q4 of a financial year (Q1 2025/2026 is April to June 2025)";
+    const y = Number(m[1]);
+    return `is not a period: the second year of a financial year must follow the first (${y}/${String((y + 1) % 100).padStart(2, "0")} or ${y}/${y + 1})`;
+  }
+  if (/^Q\d/.test(core)) return "is not a period: quarters are written Q1 to Q4 and a financial year, e.g. Q1 2025/2026";
+  if (/^\d{4}-\d{2}(?:-\d{2})?(?:\/\d{4}-\d{2}(?:-\d{2})?)?$/.test(core) || /^mid-\d{4}$/.test(core)) {
+    const parts = core.split("/");
+    const bad = parts.find((p) => !parseCore(p));
+    if (bad) return `is not a period: ${bad} is not a real ${bad.length === 7 ? "month" : "date"}`;
+    return "is not a period: its end comes before its start";
+  }
+  if (/^\d{4}-\d{4}$/.test(core) || /^\d{4}\/\d{2,4}-\d{4}\/\d{2,4}$/.test(core)) return "is not a period: its last year must come after its first, and each financial year's second year must follow its first";
+  return "looks like a date but is not one of the period forms (2022, 2022/23, Q1 2022/23, 2019-2023, 2022/23-2024/25, 2021-11-01, mid-2022, 2021-02, 2021-02/2021-10, 2020-01-01/2020-03-31, each optionally followed by words in brackets); write a period that is not a date in words, starting with a letter";
 }
 
 /** Midpoint of a range as an ISO date, for placing a period on a time axis. */
@@ -106,6 +149,10 @@ export function formatPeriod(label: string): string {
     const [a, b] = [longDate(m[1]!), longDate(m[2]!)];
     const sameYear = m[1]!.slice(0, 4) === m[2]!.slice(0, 4);
     return `${sameYear ? a.replace(/ \d{4}$/, "") : a} to ${b}`;
+  }
+  if ((m = /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/.exec(label))) {
+    const [a, b] = [`${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`, `${MONTHS[Number(m[4]) - 1] ?? m[4]} ${m[3]}`];
+    return `${m[1] === m[3] ? a.replace(/ \d{4}$/, "") : a} to ${b}`;
   }
   return label;
 }

@@ -11,27 +11,41 @@ import {
   TOPICS,
   UNITS,
 } from "./vocabulary.ts";
+import { periodProblem } from "../lib/periods.ts";
+import { freeText, key, longerThan, MAX_LONG, MAX_MEDIUM, MAX_SHORT, shortKey } from "./text.ts";
 
-const required = z.string().min(1, "must not be empty");
-const snake = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case");
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug (a-z, 0-9 and -)");
-const optional = z.string();
-const semicolonList = z
-  .string()
-  .transform((s) => (s.trim() === "" ? [] : s.split(";").map((x) => x.trim())));
+/*
+ * Every text here follows the rules of src/schemas/text.ts, with the same limits as the figures: keys (ids, codes,
+ * names matched against the sources) refuse invisible characters and are compared in their normal form; every other
+ * text refuses bidirectional controls; codes and short labels are at most 200 characters, titles and lists 1,000,
+ * descriptions and reasons 4,000. Numbers are whole numbers as written (an empty cell is not 0).
+ */
+const required = shortKey("required");
+const optional = shortKey("optional");
+const snake = key(z.string().max(MAX_SHORT, longerThan(MAX_SHORT)).regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case"));
+const slug = key(z.string().max(MAX_SHORT, longerThan(MAX_SHORT)).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug (a-z, 0-9 and -)"));
+const orEmpty = <T extends z.ZodType<unknown, string>>(inner: T) => key(z.union([inner, z.literal("")]));
+const title = freeText(MAX_MEDIUM, "required");
+const description = freeText(MAX_LONG, "required");
+const reasonText = freeText(MAX_LONG);
+/** A whole number as written, e.g. an order on a page; an empty cell is refused, never read as 0. */
+const wholeNumber = key(z.string().regex(/^-?\d+$/, "must be a whole number (e.g. 1, 2, 3)")).transform(Number);
+const semicolonList = key(z.string().max(MAX_MEDIUM, longerThan(MAX_MEDIUM))).transform((s) => (s.trim() === "" ? [] : s.split(";").map((x) => x.trim())));
+/** An enum (a key: compared in its normal form). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => key(z.enum(values));
 
 /** data/reference/areas.csv: every area code the sources may use, with its name and parent. */
 export const AreaRow = z
   .object({
-    level: z.enum(GEOGRAPHY_LEVELS),
+    level: oneOf(GEOGRAPHY_LEVELS),
     code: required,
     /** Official name, used on pages. */
     name: required,
     /** Other published spellings, separated by ";" (names are also compared ignoring case, "&", "NHS " and " ADP"). */
     aliases: semicolonList,
-    parent_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    parent_level: orEmpty(oneOf(GEOGRAPHY_LEVELS)),
     parent_code: optional,
-    notes: optional,
+    notes: reasonText,
   })
   .strict();
 export type AreaRow = z.output<typeof AreaRow>;
@@ -45,20 +59,20 @@ export const IndicatorRow = z
   .object({
     /** Permanent id; also the page address and the download file name. */
     id: slug,
-    title: required,
+    title,
     short_title: required,
     /** Plain-English description of what the indicator measures. */
-    description: required,
-    unit: z.enum(UNITS),
+    description,
+    unit: oneOf(UNITS),
     /** Maximum decimal places shown (the published precision). */
-    precision: z.coerce.number().int().min(0).max(4),
-    polarity: z.enum(POLARITIES),
-    topic: z.enum(TOPICS),
-    nation: z.enum(NATIONS),
+    precision: key(z.string().regex(/^[0-4]$/, "must be a whole number from 0 to 4 (the decimal places shown); it may not be empty")).transform(Number),
+    polarity: oneOf(POLARITIES),
+    topic: oneOf(TOPICS),
+    nation: oneOf(NATIONS),
     /** How far the figures can be compared over time, between areas and between nations. */
-    comparability: required,
+    comparability: description,
     /** What a reader must know before using the figures. */
-    caveats: required,
+    caveats: description,
   })
   .strict();
 export type IndicatorRow = z.output<typeof IndicatorRow>;
@@ -70,14 +84,14 @@ export const IndicatorMeasureRow = z
     dataset_id: snake,
     measure: snake,
     /** value, or the lower/upper bound of a 95% confidence interval for the indicator's values. */
-    role: z.enum(MEASURE_ROLES),
+    role: oneOf(MEASURE_ROLES),
     /** Plain-English label for this measure, shown in tables. */
-    label: required,
+    label: title,
     /**
      * The kind of period this row takes (a kind from src/lib/periods.ts, e.g. year or years), when one dataset publishes
      * the same measure for single years and for multi-year windows that belong to different indicators; empty for every period.
      */
-    periods: z.union([z.enum(PERIOD_KINDS), z.literal("")]),
+    periods: orEmpty(oneOf(PERIOD_KINDS)),
   })
   .strict();
 export type IndicatorMeasureRow = z.output<typeof IndicatorMeasureRow>;
@@ -109,15 +123,24 @@ export const FigureConflictRow = z
   .object({
     dataset_id: snake,
     measure: snake,
-    period: required,
-    geography_level: z.enum(GEOGRAPHY_LEVELS),
+    period: key(
+      z
+        .string()
+        .min(1, "must not be empty")
+        .max(MAX_SHORT, longerThan(MAX_SHORT))
+        .superRefine((p, ctx) => {
+          const problem = periodProblem(p);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+    ),
+    geography_level: oneOf(GEOGRAPHY_LEVELS),
     area_code: required,
     breakdown_type: required,
     breakdown_value: required,
     /** Which figure is shown: the published one, or the one derived by this site from other published figures. */
-    show: z.enum(["published", "derived"]),
+    show: oneOf(["published", "derived"]),
     /** Why, in words a reader can follow; printed beside the figure. */
-    reason: required,
+    reason: description,
   })
   .strict();
 export type FigureConflictRow = z.output<typeof FigureConflictRow>;
@@ -126,16 +149,16 @@ export type FigureConflictRow = z.output<typeof FigureConflictRow>;
 export const ServiceSectionRow = z
   .object({
     id: slug,
-    order: z.coerce.number().int(),
-    title: required,
-    intro: required,
+    order: wholeNumber,
+    title,
+    intro: description,
     /** Indicator ids, separated by ";", in the order shown. */
     indicators: semicolonList,
     /** An indicator shown as a table of areas by period at the top of the section (its headline rule's measure); empty for none. */
-    area_table_indicator: z.union([slug, z.literal("")]),
-    area_table_level: z.union([z.enum(GEOGRAPHY_LEVELS), z.literal("")]),
+    area_table_indicator: orEmpty(slug),
+    area_table_level: orEmpty(oneOf(GEOGRAPHY_LEVELS)),
     /** How many of the latest periods the area table shows. */
-    area_table_periods: z.union([z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1"), z.literal("")]),
+    area_table_periods: orEmpty(z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1")),
   })
   .strict();
 export type ServiceSectionRow = z.output<typeof ServiceSectionRow>;
@@ -159,19 +182,19 @@ export type SimilarityRow = z.output<typeof SimilarityRow>;
 export const DatasetRow = z
   .object({
     dataset_id: snake,
-    title: required,
+    title,
     /** dataset_id of an earlier vintage whose overlapping figures this one revises; empty if none. */
-    supersedes: z.union([snake, z.literal("")]),
+    supersedes: orEmpty(snake),
     /** "one-off" for a collection that was never repeated (its figures are snapshots with no trend); empty otherwise. */
-    collection: z.enum(["one-off", ""]),
-    description: required,
+    collection: oneOf(["one-off", ""]),
+    description,
   })
   .strict();
 export type DatasetRow = z.output<typeof DatasetRow>;
 
 /** data/reference/source_types.csv: whether each source is the publisher's own (primary) or a report of it (secondary). */
 export const SourceTypeRow = z
-  .object({ source_id: required, source_type: z.enum(SOURCE_TYPES), reason: required })
+  .object({ source_id: required, source_type: oneOf(SOURCE_TYPES), reason: description })
   .strict();
 export type SourceTypeRow = z.output<typeof SourceTypeRow>;
 
@@ -179,15 +202,15 @@ export type SourceTypeRow = z.output<typeof SourceTypeRow>;
 export const DerivationRow = z
   .object({
     id: slug,
-    kind: z.enum(DERIVATION_KINDS),
+    kind: oneOf(DERIVATION_KINDS),
     /** Dataset of the numerator; derived figures belong to it. */
     dataset_id: snake,
     /** Numerator measure (a). */
     measure_a: snake,
     /** Denominator measure (b); for percent_of_total it is measure_a's total row and may be left empty. */
-    measure_b: z.union([snake, z.literal("")]),
+    measure_b: orEmpty(snake),
     /** Dataset of measure_b when it differs (rates per population). */
-    dataset_b: z.union([snake, z.literal("")]),
+    dataset_b: orEmpty(snake),
     /** Template turning the numerator period into the denominator period, e.g. "mid-{period}"; empty means the same period. */
     period_b: optional,
     /** Breakdown types of the numerator to use, separated by ";"; empty means all. */
@@ -196,11 +219,11 @@ export const DerivationRow = z
      * For a ratio: the denominator's breakdown as type=value (e.g. workforce_group=all), when it differs from the
      * numerator's; empty means the same breakdown. Empty for the other kinds.
      */
-    breakdown_b: z.union([z.string().regex(/^[^=]+=.+$/, "must be type=value (e.g. workforce_group=all) or empty"), z.literal("")]),
+    breakdown_b: orEmpty(z.string().max(MAX_SHORT, longerThan(MAX_SHORT)).regex(/^[^=]+=.+$/, "must be type=value (e.g. workforce_group=all) or empty")),
     output_measure: snake,
-    output_unit: z.enum(UNITS),
+    output_unit: oneOf(UNITS),
     /** The formula in words, shown beside every derived figure. */
-    formula: required,
+    formula: title,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -220,20 +243,20 @@ export const HeadlineRuleRow = z
   .object({
     indicator_id: slug,
     /** 1 for the first (or only) segment of the trend; 2, 3, … for each segment after a break. */
-    series: z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1").transform(Number),
+    series: key(z.string().regex(/^[1-9]\d*$/, "must be a whole number from 1")).transform(Number),
     /** total: everyone the indicator covers; category: a named part the publisher leads with; median or mean of a distribution; range: a lower and upper pair. */
-    kind: z.enum(HEADLINE_KINDS),
+    kind: oneOf(HEADLINE_KINDS),
     measure: snake,
     breakdown_type: required,
     breakdown_value: required,
     /** For a range: the upper end (measure and breakdown are the lower end). Empty otherwise. */
-    upper_measure: z.union([snake, z.literal("")]),
+    upper_measure: orEmpty(snake),
     upper_breakdown_type: optional,
     upper_breakdown_value: optional,
     /** A few words saying what the figure covers, printed beside it. */
-    label: required,
+    label: title,
     /** What changed at the break before this segment; required from series 2. */
-    break_reason: optional,
+    break_reason: reasonText,
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -248,12 +271,12 @@ export type HeadlineRuleRow = z.output<typeof HeadlineRuleRow>;
 /** data/reference/headlines.csv: the cards on the home page, each an indicator (shown by its headline rule) or the reason there is none. */
 export const HeadlineRow = z
   .object({
-    nation: z.enum(["scotland", "england"]),
-    order: z.coerce.number().int(),
-    label: required,
-    indicator_id: z.union([slug, z.literal("")]),
+    nation: oneOf(["scotland", "england"]),
+    order: wholeNumber,
+    label: title,
+    indicator_id: orEmpty(slug),
     /** Why there is no figure, when the publications do not give one (then indicator_id is empty). */
-    missing_reason: optional,
+    missing_reason: reasonText,
   })
   .strict()
   .refine((h) => (h.indicator_id === "") !== (h.missing_reason === ""), {
@@ -264,25 +287,25 @@ export type HeadlineRow = z.output<typeof HeadlineRow>;
 
 /** One side of a Scotland–England comparison: an indicator figure, or the reason there is none. */
 const side = (nation: "scotland" | "england") => ({
-  [`${nation}_indicator`]: z.union([slug, z.literal("")]),
-  [`${nation}_measure`]: z.union([snake, z.literal("")]),
+  [`${nation}_indicator`]: orEmpty(slug),
+  [`${nation}_measure`]: orEmpty(snake),
   [`${nation}_breakdown_type`]: optional,
   [`${nation}_breakdown_value`]: optional,
-  [`${nation}_missing`]: optional,
+  [`${nation}_missing`]: reasonText,
 });
 
 /** data/reference/comparisons.csv: what the "Scotland and England compared" page sets side by side, and how far it compares. */
 export const ComparisonRow = z
   .object({
     id: slug,
-    order: z.coerce.number().int(),
-    title: required,
+    order: wholeNumber,
+    title,
     ...side("scotland"),
     ...side("england"),
     /** yes: same definition, may share a chart; no: side by side only, never on one scale. */
-    comparable: z.enum(["yes", "no"]),
+    comparable: oneOf(["yes", "no"]),
     /** Why the figures can or cannot be compared: reference dates, coverage, definitions, response rates. */
-    notes: required,
+    notes: description,
   })
   .strict();
 export type ComparisonRow = {
@@ -301,20 +324,20 @@ export type ComparisonRow = {
 export const RemovedFigureRow = z
   .object({
     /** The release that removed it. */
-    release_id: z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/, "must be a release id such as 2026-12"),
-    figure_id: z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id (f- or d- and 16 hex digits)"),
+    release_id: key(z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/, "must be a release id such as 2026-12")),
+    figure_id: key(z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id (f- or d- and 16 hex digits)")),
     /** The figure shown in its place, if any: its page carries the old id as an anchor, so old links land on it. */
-    replaced_by: z.union([z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id or empty"), z.literal("")]),
+    replaced_by: orEmpty(z.string().regex(/^[fd]-[0-9a-f]{16}$/, "must be a figure id or empty")),
     /** Why, in words a reader can follow; printed in the changelog and on the Data page. */
-    reason: required,
+    reason: description,
   })
   .strict();
 export type RemovedFigureRow = z.output<typeof RemovedFigureRow>;
 
 /** One side of a workforce–need pair: an indicator's measure and breakdown, and optionally the period to show. */
 const pairSide = (side: "workforce" | "need", optionalSide: boolean) => ({
-  [`${side}_indicator`]: optionalSide ? z.union([slug, z.literal("")]) : slug,
-  [`${side}_measure`]: optionalSide ? z.union([snake, z.literal("")]) : snake,
+  [`${side}_indicator`]: optionalSide ? orEmpty(slug) : slug,
+  [`${side}_measure`]: optionalSide ? orEmpty(snake) : snake,
   [`${side}_breakdown_type`]: optional,
   /** Empty: every value of the breakdown type (e.g. the medians of every type of organisation). */
   [`${side}_breakdown_value`]: optional,
@@ -331,16 +354,16 @@ const pairSide = (side: "workforce" | "need", optionalSide: boolean) => ({
 export const WorkforceNeedRow = z
   .object({
     id: slug,
-    order: z.coerce.number().int(),
-    nation: z.enum(["scotland", "england"]),
-    kind: z.enum(["published_ratio", "pair"]),
-    title: required,
+    order: wholeNumber,
+    nation: oneOf(["scotland", "england"]),
+    kind: oneOf(["published_ratio", "pair"]),
+    title,
     ...pairSide("workforce", false),
     ...pairSide("need", true),
     /** A derivations.csv id of kind ratio (need ÷ workforce), or empty when there is no ratio. */
-    derivation_id: z.union([slug, z.literal("")]),
+    derivation_id: orEmpty(slug),
     /** What the figures measure and why they can or cannot be divided; printed beside them. */
-    explanation: required,
+    explanation: description,
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -363,14 +386,15 @@ export type WorkforceNeedRow = {
 /** data/reference/release.json: the data release this build publishes. */
 export const Release = z
   .object({
-    id: z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/),
-    date: z.iso.date(),
-    title: required,
-    summary: required,
-    licence: required,
-    licence_url: z.url(),
-    site_title: required,
-    contact: required,
+    id: key(z.string().regex(/^\d{4}-\d{2}(?:-[a-z0-9]+)?$/, "must be a release id such as 2026-12")),
+    date: key(z.iso.date()),
+    title,
+    summary: description,
+    licence: title,
+    /** Printed as a link on every page: an http(s) address only (never javascript: or another scheme). */
+    licence_url: key(z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(MAX_MEDIUM, longerThan(MAX_MEDIUM))),
+    site_title: title,
+    contact: title,
   })
   .strict();
 export type Release = z.output<typeof Release>;

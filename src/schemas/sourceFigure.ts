@@ -1,5 +1,7 @@
 import * as z from "zod";
+import { periodProblem } from "../lib/periods.ts";
 import { GEOGRAPHY_LEVELS, STATUSES, UNITS } from "./vocabulary.ts";
+import { freeText, key, keyProblem, longerThan, MAX_LONG, MAX_MEDIUM, MAX_SHORT, shortKey } from "./text.ts";
 
 /** The 14 columns of every figure file in data/sources, in order. */
 export const SOURCE_FIGURE_COLUMNS = [
@@ -21,15 +23,14 @@ export const SOURCE_FIGURE_COLUMNS = [
 export type SourceFigureColumn = (typeof SOURCE_FIGURE_COLUMNS)[number];
 
 /**
- * Longest text accepted per kind of field. Generous (the longest real notes are under 1,000 characters) but
- * finite, so a runaway paste or a binary file read as text fails clearly instead of bloating every page.
+ * Longest text accepted per kind of field (src/schemas/text.ts: the same limits for every input file). Generous (the
+ * longest real notes are under 1,000 characters) but finite, so a runaway paste or a binary file read as text fails
+ * clearly instead of bloating every page.
  */
-export const MAX_SHORT = 200;
-export const MAX_LOCATION = 1000;
-export const MAX_NOTES = 4000;
-const longer = (n: number) => `is longer than ${n.toLocaleString("en-GB")} characters`;
-const snake = z.string().max(MAX_SHORT, longer(MAX_SHORT)).regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case (a-z, 0-9 and _)");
-const required = z.string().min(1, "must not be empty").max(MAX_SHORT, longer(MAX_SHORT));
+export { MAX_SHORT, MAX_LONG as MAX_NOTES };
+export const MAX_LOCATION = MAX_MEDIUM;
+const snake = key(z.string().max(MAX_SHORT, longerThan(MAX_SHORT)).regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be snake_case (a-z, 0-9 and _)"));
+const required = shortKey("required");
 
 /**
  * A number as written in a source file: plain decimal notation, optional leading minus,
@@ -37,9 +38,15 @@ const required = z.string().min(1, "must not be empty").max(MAX_SHORT, longer(MA
  */
 export const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
+/** A value of a controlled vocabulary (a key: compared in its normal form). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) => key(z.enum(values, { error: `is not a known ${what} (${values.join(", ")})` }));
+
 /**
  * One row of a figure file: one figure as an official body published it, with where it was published.
- * The row stays text; `value` is converted to a number only after the status rules pass.
+ * The row stays text; `value` is converted to a number only after the status rules pass. Every key (all columns but
+ * the value, the place in the source and the notes) is compared and kept in its normal form (src/schemas/text.ts:
+ * NFC, no spaces at either end); invisible characters are refused in keys and in the value; no text may hold
+ * bidirectional controls.
  */
 export const SourceFigureRow = z
   .object({
@@ -48,11 +55,20 @@ export const SourceFigureRow = z
     /** What is measured (snake_case), e.g. vacancy_rate, staff_wte. */
     measure: snake,
     /** Unit of the value; see UNITS. */
-    unit: z.enum(UNITS, { error: `is not a known unit (${UNITS.join(", ")})` }),
-    /** The publisher's period label, e.g. 2022, 2022/23, Q1 2025/2026, mid-2022. */
-    period: required,
+    unit: oneOf(UNITS, "unit"),
+    /** The publisher's period label, e.g. 2022, 2022/23, Q1 2025/2026, mid-2022; a date label must give real dates (src/lib/periods.ts). */
+    period: key(
+      z
+        .string()
+        .min(1, "must not be empty")
+        .max(MAX_SHORT, longerThan(MAX_SHORT))
+        .superRefine((p, ctx) => {
+          const problem = periodProblem(p);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+    ),
     /** country, region, health_board, adp, council_area or utla. */
-    geography_level: z.enum(GEOGRAPHY_LEVELS, { error: `is not a known geography level (${GEOGRAPHY_LEVELS.join(", ")})` }),
+    geography_level: oneOf(GEOGRAPHY_LEVELS, "geography level"),
     /** GSS code, or a project slug such as adp-east-ayrshire for ADPs without a code. */
     area_code: required,
     /** The area name as published. */
@@ -61,16 +77,22 @@ export const SourceFigureRow = z
     breakdown_type: required,
     /** Value of the split, e.g. Nurse; "all" when not split. */
     breakdown_value: required,
-    /** The number exactly as published; empty when not a number. */
-    value: z.string().max(MAX_SHORT, longer(MAX_SHORT)),
+    /** The number exactly as published (never trimmed: " 10" is not a number); empty when not a number. */
+    value: z
+      .string()
+      .max(MAX_SHORT, longerThan(MAX_SHORT))
+      .superRefine((s, ctx) => {
+        const problem = keyProblem(s);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     /** published, suppressed, not_available or derived. */
-    status: z.enum(STATUSES, { error: `is not a known status (${STATUSES.join(", ")})` }),
+    status: oneOf(STATUSES, "status"),
     /** A source_id from the folder's sources.csv. */
     source_id: required,
     /** Where in the publication: page address plus section, table, row and column. */
-    source_location: z.string().min(1, "must not be empty").max(MAX_LOCATION, longer(MAX_LOCATION)),
+    source_location: freeText(MAX_MEDIUM, "required"),
     /** Qualifiers, definitions, breaks, revisions, doubts. */
-    notes: z.string().max(MAX_NOTES, longer(MAX_NOTES)),
+    notes: freeText(MAX_LONG),
   })
   .strict();
 export type SourceFigureRow = z.output<typeof SourceFigureRow>;
@@ -78,19 +100,17 @@ export type SourceFigureRow = z.output<typeof SourceFigureRow>;
 /** The columns of every sources.csv. */
 export const SOURCE_COLUMNS = ["source_id", "title", "publisher", "published_date", "url", "licence", "notes"] as const;
 
-/** One publication that figures cite. */
-const catalogueText = z.string().min(1, "must not be empty").max(MAX_LOCATION, longer(MAX_LOCATION));
-
+/** One publication that figures cite (the same text limits as the figures). */
 export const SourceRow = z
   .object({
-    source_id: z.string().regex(/^[A-Za-z0-9_]+$/, "must be letters, digits and _"),
-    title: catalogueText,
-    publisher: catalogueText,
+    source_id: key(z.string().max(MAX_SHORT, longerThan(MAX_SHORT)).regex(/^[A-Za-z0-9_]+$/, "must be letters, digits and _")),
+    title: freeText(MAX_MEDIUM, "required"),
+    publisher: freeText(MAX_MEDIUM, "required"),
     /** As given by the source: an ISO date, a month, or words such as "unknown (2025)". */
-    published_date: catalogueText,
-    url: z.url({ protocol: /^https?$/, error: "must be an http(s) address" }),
-    licence: catalogueText,
-    notes: z.string(),
+    published_date: freeText(MAX_MEDIUM, "required"),
+    url: key(z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(MAX_MEDIUM, longerThan(MAX_MEDIUM))),
+    licence: freeText(MAX_MEDIUM, "required"),
+    notes: freeText(MAX_LONG),
   })
   .strict();
 export type SourceRow = z.output<typeof SourceRow>;

@@ -98,7 +98,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     `);
     expect(problemsAfter((f) => writeFileSync(FIG(f), Buffer.from([0x64, 0x61, 0xff, 0xfe, 0x0a])))).toMatchInlineSnapshot(`
       [
-        "sources/nation/figures.csv: file is not UTF-8 text; save it as UTF-8 CSV",
+        "sources/nation/figures.csv:1: byte 3 of the line (0xFF) is not UTF-8 text; save the file as UTF-8 CSV",
       ]
     `);
     expect(problemsAfter((f) => writeFileSync(FIG(f), Buffer.from("\ufeffdataset_id", "utf16le")))).toMatchInlineSnapshot(`
@@ -137,7 +137,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
   it("the same figure twice with different values and no rule to choose", () => {
     expect(problemsAfter((f) => edit(FIG(f), ",9.4,published,N1", ",9.6,published,N1"))).toMatchInlineSnapshot(`
       [
-        "sources/nation/figures.csv:9: column value: "9.6" conflicts with sources/nation/figures.csv:8 ("9.4") for the same figure; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
       ]
     `);
   });
@@ -223,7 +223,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     `);
     expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.71") + "test_survey,placements,"); })).toMatchInlineSnapshot(`
       [
-        "sources/nation/figures.csv:11: column value: "15.71" conflicts with sources/nation/figures.csv:10 ("15.7") for the same figure; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+        "sources/nation/figures.csv:11: column value: "15.71" conflicts with "15.7" on sources/nation/figures.csv:10 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
       ]
     `);
     expect(problemsAfter((f) => { roles(f); edit(FIG(f), "test_survey,placements,", row("Band 5 nurses", "15.7") + row("Nursing: Nurses - Band 5", "15.7", "N1") + "test_survey,placements,"); })).toEqual([]);
@@ -258,6 +258,7 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
     expect(problemsAfter((f) => edit(REF(f, "datasets.csv"), "test_population,Test population,,,Made-up population.\n", ""))).toMatchInlineSnapshot(`
       [
         "reference/indicator_measures.csv:9: column dataset_id: "test_population" is not a dataset in datasets.csv",
+        "reference/derivations.csv:3: column dataset_b: "test_population" is not a dataset in datasets.csv",
       ]
     `);
   });

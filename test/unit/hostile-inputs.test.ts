@@ -3,9 +3,10 @@ import { csvFormatRows } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { SOURCE_FIGURE_COLUMNS, type SourceFigureRow } from "../../src/schemas/sourceFigure.ts";
 import { STATUSES, UNITS } from "../../src/schemas/vocabulary.ts";
+import { Dictionary } from "../../scripts/pipeline/frame.ts";
 import { formatProblem, ProblemList } from "../../scripts/pipeline/problems.ts";
 import { parseCsvBytes } from "../../scripts/pipeline/tables.ts";
-import { validateFigureTable, type SourceFigure } from "../../scripts/pipeline/validate.ts";
+import { validateSources } from "../../scripts/pipeline/validate.ts";
 
 // Property tests of loading and validating a figure file from hostile or malformed bytes.
 // Accepted variations (same figures as the clean file): a UTF-8 byte-order mark, Windows line endings,
@@ -16,10 +17,19 @@ import { validateFigureTable, type SourceFigure } from "../../scripts/pipeline/v
 const FILE = "sources/t/figures.csv";
 const PROBLEM = /^sources\/t\/figures\.csv(:\d+)?: .+/;
 
-function load(bytes: Uint8Array): { figures: SourceFigure[]; problems: string[] } {
+type LoadedFigure = SourceFigureRow & { line: number; number: number | null };
+
+/** The load and validate stages on one file's bytes: the valid figures as row objects, and every problem as text. */
+function load(bytes: Uint8Array): { figures: LoadedFigure[]; problems: string[] } {
   const problems = new ProblemList();
-  const table = parseCsvBytes(bytes, FILE, problems);
-  const figures = table ? validateFigureTable(table, "t", "figures.csv", problems) : [];
+  const dictionaries = new Map<string, Dictionary>();
+  const dictionaryFor = (c: string) => dictionaries.get(c) ?? dictionaries.set(c, new Dictionary()).get(c)!;
+  const table = parseCsvBytes(bytes, FILE, problems, dictionaryFor);
+  const valid = table ? validateSources({ dir: "sources", figureFiles: [{ file: FILE, folder: "t", name: "figures.csv", sourceFile: FILE, table }], catalogues: [], dictionaries }, problems) : undefined;
+  const figures = (valid?.figures.objects() ?? []).map((o) => {
+    const row = o as SourceFigureRow & { line: number; number: number };
+    return { ...row, number: Number.isNaN(row.number) ? null : row.number };
+  });
   return { figures, problems: problems.items.map(formatProblem) };
 }
 
@@ -63,7 +73,7 @@ function serialise(rows: SourceFigureRow[], v: Variation): Uint8Array {
   return text(v.bom ? `\ufeff${csv}` : csv);
 }
 const variation = fc.record({ bom: fc.boolean(), crlf: fc.boolean(), finalNewline: fc.boolean(), quoteAll: fc.boolean() });
-const essentials = (f: SourceFigure) => SOURCE_FIGURE_COLUMNS.map((c) => f[c]).concat(String(f.number));
+const essentials = (f: LoadedFigure) => SOURCE_FIGURE_COLUMNS.map((c) => f[c]).concat(String(f.number));
 
 describe("hostile and malformed inputs", () => {
   it("accepted variations give exactly the same figures as the clean file", () => {
@@ -110,7 +120,7 @@ describe("hostile and malformed inputs", () => {
 
   it.each([
     ["UTF-16 with a byte-order mark", new Uint8Array([0xff, 0xfe, 0x64, 0x00]), "sources/t/figures.csv: file is UTF-16 text; save it as UTF-8 CSV"],
-    ["Latin-1 bytes", new Uint8Array([...text("dataset_id\n"), 0xe9, 0x0a]), "sources/t/figures.csv: file is not UTF-8 text; save it as UTF-8 CSV"],
+    ["Latin-1 bytes", new Uint8Array([...text("dataset_id\n"), 0xe9, 0x0a]), "sources/t/figures.csv:2: byte 1 of the line (0xE9) is not UTF-8 text; save the file as UTF-8 CSV"],
     ["a duplicated header", text(`${SOURCE_FIGURE_COLUMNS.join(",")},notes\n`), 'sources/t/figures.csv:1: "notes" appears twice in the header'],
     ["an empty file", new Uint8Array(), "sources/t/figures.csv: file is empty"],
   ])("%s fails with one clear message", (_name, bytes, message) => {
