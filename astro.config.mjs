@@ -1,7 +1,7 @@
 // Site configuration only: static output, served from any folder.
 // BASE_PATH lets the same build live in a subfolder (for example /dashboard/); SITE_URL, when known,
 // makes permalinks in citations and the sitemap absolute (see src/lib/siteAddress.ts and the README).
-import { readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { siteAddress } from "./src/lib/siteAddress.ts";
@@ -24,8 +24,10 @@ function sitemap() {
     hooks: {
       "astro:build:done": ({ dir, pages }) => {
         const prefix = (site ?? "") + base;
-        // The not-found page (404.html) is not a page to list.
-        const urls = pages.filter((p) => p.pathname !== "404/").map((p) => `${prefix}${p.pathname}`).sort();
+        // The not-found page (404.html) is not a page to list, nor is a page that only redirects (an ADP's other code
+        // sends the reader to its profile): a sitemap lists the addresses to read.
+        const redirects = (p) => readFileSync(new URL(`${p.pathname}index.html`, dir), "utf8").includes('<meta http-equiv="refresh"');
+        const urls = pages.filter((p) => p.pathname !== "404/" && !redirects(p)).map((p) => `${prefix}${p.pathname}`).sort();
         const body = urls.map((u) => `  <url><loc>${u}</loc></url>`).join("\n");
         writeFileSync(new URL("sitemap.xml", dir), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
         console.log(`sitemap: ${urls.length} pages in ${fileURLToPath(new URL("sitemap.xml", dir))}`);
