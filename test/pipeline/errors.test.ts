@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edit, problemsAfter } from "../helpers/fixtures.ts";
@@ -293,5 +294,111 @@ describe("a published release is never changed silently", () => {
     } finally {
       f.cleanup();
     }
+  });
+});
+
+/** Whether this system lets a test make symbolic links (some Windows accounts may not). */
+function canSymlink(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "daw-link-"));
+  try {
+    symlinkSync("nowhere", join(dir, "link"));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!canSymlink())("symbolic links in the sources and reference folders", () => {
+  // A file outside both folders whose first line must never reach a message.
+  const SECRET = "SECRET-FIRST-LINE,do-not-echo\n";
+  const outside = (f: { dir: string }) => {
+    writeFileSync(join(f.dir, "secret.csv"), SECRET);
+    return join(f.dir, "secret.csv");
+  };
+
+  it("a link to a file outside the sources folder is named and refused, and its content never shown", () => {
+    const problems = problemsAfter((f) => symlinkSync(outside(f), join(f.sources, "nation", "extra.csv")));
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/nation/extra.csv: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a figure file replaced by a relative link that leaves the folder", () => {
+    const problems = problemsAfter((f) => {
+      outside(f);
+      rmSync(FIG(f));
+      symlinkSync(join("..", "..", "secret.csv"), FIG(f));
+    });
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a link that dangles, and a link that loops", () => {
+    expect(problemsAfter((f) => symlinkSync("gone.csv", join(f.sources, "nation", "old.csv")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/old.csv: is a symbolic link to nothing (its target does not exist); put the file itself here",
+      ]
+    `);
+    expect(problemsAfter((f) => symlinkSync("loop.csv", join(f.sources, "nation", "loop.csv")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/loop.csv: is a symbolic link that leads round in a loop to itself; put the file itself here",
+      ]
+    `);
+  });
+
+  it("a link to a folder outside is refused, whatever its name, so the files in it are not lost without a word", () => {
+    const problems = problemsAfter((f) => {
+      mkdirSync(join(f.dir, "elsewhere"));
+      writeFileSync(join(f.dir, "elsewhere", "figures.csv"), SECRET);
+      symlinkSync(join(f.dir, "elsewhere"), join(f.sources, "more.d"));
+    });
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/more.d: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a reference table that is a link outside the reference folder, or to nothing", () => {
+    const problems = problemsAfter((f) => {
+      outside(f);
+      rmSync(REF(f, "areas.csv"));
+      symlinkSync(join(f.dir, "secret.csv"), REF(f, "areas.csv"));
+    });
+    // The first problem is the build's one message; the rest follow from areas.csv being unread.
+    expect(problems[0]).toMatchInlineSnapshot(`"reference/areas.csv: is a symbolic link to a place outside reference; copy the file into the folder instead (the link is not followed)"`);
+    expect(problems.join("\n")).not.toContain("SECRET");
+    expect(
+      problemsAfter((f) => {
+        rmSync(REF(f, "release.json"));
+        symlinkSync("release-old.json", REF(f, "release.json"));
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "reference/release.json: is a symbolic link to nothing (its target does not exist); put the file itself here",
+      ]
+    `);
+  });
+
+  it("a link inside a folder to a file inside it is followed: the same figures as the clean fixture", () => {
+    expect(
+      problemsAfter((f) => {
+        mkdirSync(join(f.sources, "nation", "files"));
+        renameSync(FIG(f), join(f.sources, "nation", "files", "figures.txt"));
+        symlinkSync(join("files", "figures.txt"), FIG(f));
+        renameSync(REF(f, "areas.csv"), REF(f, "areas.txt"));
+        symlinkSync(REF(f, "areas.txt"), REF(f, "areas.csv"));
+      }),
+    ).toEqual([]);
   });
 });
