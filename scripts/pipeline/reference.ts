@@ -135,7 +135,12 @@ function loadRelease(dir: string, problems: ProblemList): Release | undefined {
   }
   const parsed = Release.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.add({ file, column: issue.path.join("."), rule: issue.message });
+    for (const issue of parsed.error.issues) {
+      // The value as given, when it is text or a number (so the message shows what is there, escaped and shortened).
+      const given = issue.path.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), json);
+      const value = typeof given === "string" || typeof given === "number" ? { value: String(given) } : {};
+      problems.add({ file, column: issue.path.join("."), ...value, rule: issue.message });
+    }
     return undefined;
   }
   return parsed.data;
@@ -171,8 +176,11 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (!areaByKey.has(`${a.row.parent_level}|${a.row.parent_code}`))
       problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `is not a ${a.row.parent_level || "known"} area in areas.csv` });
   }
-  // Parents must lead up to an area with none: a cycle (an area its own ancestor) would never end.
+  // Parents must lead up to an area with none: a cycle (an area its own ancestor) would never end. Each cycle is
+  // reported once, at the first of its rows in the file, not again for every area in it.
+  const inReportedCycle = new Set<string>();
   for (const a of areas) {
+    if (inReportedCycle.has(`${a.row.level} ${a.row.code}`)) continue;
     const path = [`${a.row.level} ${a.row.code}`];
     const seen = new Set(path);
     let at = a.row;
@@ -181,7 +189,10 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
       if (!up) break;
       const k = `${up.level} ${up.code}`;
       if (seen.has(k)) {
-        if (k === path[0]) problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `makes a cycle of parents (${[...path, k].join(" → ")}); an area cannot be its own ancestor` });
+        if (k === path[0]) {
+          problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `makes a cycle of parents (${[...path, k].join(" → ")}); an area cannot be its own ancestor` });
+          for (const p of path) inReportedCycle.add(p);
+        }
         break;
       }
       seen.add(k);

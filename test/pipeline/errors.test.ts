@@ -273,6 +273,106 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
   });
 });
 
+describe("hostile inputs a contributor might produce get one clear message", () => {
+  // Lines 8 and 9 give the same figure (9.4) from sources P1 and N1; changing line 9's value makes them conflict.
+  const LINE9 = "test_survey,vacancy_rate,percent,2023-11-01,country,S92000003,Scotland,total,all,9.4,published,N1,\"Paragraph 3\",Same figure quoted by a newspaper";
+
+  it("a trailing space in a period does not make a conflicting duplicate a new figure", () => {
+    expect(problemsAfter((f) => edit(FIG(f), LINE9, LINE9.replace("2023-11-01,", "2023-11-01 ,").replace(",9.4,", ",9.6,")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+  });
+
+  it("a note saying 'Not revised' on a conflicting duplicate is not a revision", () => {
+    expect(problemsAfter((f) => edit(FIG(f), LINE9, LINE9.replace(",9.4,", ",9.6,").replace("Same figure quoted by a newspaper", "Not revised")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision (the notes of sources/nation/figures.csv:9 say "Not revised", which is no revision) nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+  });
+
+  it("periods that are not real dates or periods", () => {
+    const period = (p: string) => problemsAfter((f) => edit(FIG(f), "test_survey,staff_wte,wte,2023-11-01,country", `test_survey,staff_wte,wte,${p},country`));
+    expect(period("2021-02-30")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "2021-02-30" is not a period: 2021-02-30 is not a real date",
+      ]
+    `);
+    expect(period("Q5 2024/2025")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "Q5 2024/2025" is not a period: quarters are Q1 to Q4 of a financial year (Q1 2025/2026 is April to June 2025)",
+      ]
+    `);
+    expect(period("2024/26")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "2024/26" is not a period: the second year of a financial year must follow the first (2024/25 or 2024/2025)",
+      ]
+    `);
+  });
+
+  it("bidirectional control characters in a note and in a title, shown escaped", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",Snapshot date\n", ",Snapshot \u202Edate\n"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column notes: "Snapshot \\u{202E}date" contains a bidirectional control character, U+202E (right-to-left override), which makes the text read differently from how it is stored; remove it",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-staff,Staff in post,", "test-staff,Staff \u2067in post\u2069,"))).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:2: column title: "Staff \\u{2067}in post\\u{2069}" contains a bidirectional control character, U+2067 (right-to-left isolate), which makes the text read differently from how it is stored; remove it",
+        "reference/indicator_measures.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/headlines.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/headline_rules.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/comparisons.csv:2: column scotland_indicator: "test-staff" is not an indicator in indicators.csv",
+        "reference/workforce_need.csv:2: column workforce_indicator: "test-staff" is not an indicator in indicators.csv",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(join(f.sources, "nation", "sources.csv"), "P1,Test survey report,", "P1,Test \u202Bsurvey report,"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/sources.csv:2: column title: "Test \\u{202B}survey report" contains a bidirectional control character, U+202B (right-to-left embedding), which makes the text read differently from how it is stored; remove it",
+      ]
+    `);
+  });
+
+  it("a javascript: licence address in release.json", () => {
+    expect(problemsAfter((f) => edit(REF(f, "release.json"), "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", "javascript:alert(document.cookie)"))).toMatchInlineSnapshot(`
+      [
+        "reference/release.json: column licence_url: "javascript:alert(document.cookie)" must be an http(s) address",
+      ]
+    `);
+  });
+
+  it("a cycle of parents in areas.csv", () => {
+    expect(problemsAfter((f) => edit(REF(f, "areas.csv"), "country,K02000001,United Kingdom,,,,", "country,K02000001,United Kingdom,,country,S92000003,"))).toMatchInlineSnapshot(`
+      [
+        "reference/areas.csv:2: column parent_code: "S92000003" makes a cycle of parents (country K02000001 → country S92000003 → country K02000001); an area cannot be its own ancestor",
+      ]
+    `);
+  });
+
+  it("an empty precision in indicators.csv is refused, not read as 0", () => {
+    expect(problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-staff,Staff in post,Staff,Test staff in post.,wte,1,", "test-staff,Staff in post,Staff,Test staff in post.,wte,,"))).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:2: column precision: "" must be a whole number from 0 to 4 (the decimal places shown); it may not be empty",
+        "reference/indicator_measures.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/headlines.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/headline_rules.csv:2: column indicator_id: "test-staff" is not an indicator in indicators.csv",
+        "reference/comparisons.csv:2: column scotland_indicator: "test-staff" is not an indicator in indicators.csv",
+        "reference/workforce_need.csv:2: column workforce_indicator: "test-staff" is not an indicator in indicators.csv",
+      ]
+    `);
+  });
+
+  it("a 50 MB notes cell in a sources.csv catalogue", () => {
+    expect(problemsAfter((f) => edit(join(f.sources, "nation", "sources.csv"), ",Primary test source\n", `,${"x".repeat(50 * 1024 * 1024)}\n`))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/sources.csv:2: column notes: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 4,000 characters",
+      ]
+    `);
+  });
+});
+
 describe("a published release is never changed silently", () => {
   it("refuses figures that differ from the snapshot recorded for this release id", async () => {
     const { copyFixture } = await import("../helpers/fixtures.ts");
