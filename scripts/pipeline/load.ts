@@ -35,7 +35,7 @@ export interface RawSources {
   dictionaries: Map<string, Dictionary>;
 }
 
-/** Every CSV file below the folder (sorted), following links only within it; problems for links that leave or dangle. */
+/** Every CSV file below the folder (sorted), following links only within it; a problem for every link that leaves the folder, dangles or loops. */
 function listCsv(root: string, problems: ProblemList): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -61,7 +61,9 @@ function listCsv(root: string, problems: ProblemList): string[] {
       if (entry.isSymbolicLink()) {
         const link = linkProblem(path, root);
         if (link) {
-          if (isCsv || !entry.name.includes(".")) problems.add({ file: displayPath(path), rule: link });
+          // Every such link is refused, whatever its name: a link to a folder of CSV files can have a dot in its
+          // name, and skipping it would lose those files without a word.
+          problems.add({ file: displayPath(path), rule: link });
           continue;
         }
         const target = statSync(path);

@@ -20,6 +20,7 @@ import {
   WorkforceNeedRow,
 } from "../../src/schemas/reference.ts";
 import { parsePeriod } from "../../src/lib/periods.ts";
+import { normaliseKey } from "../../src/schemas/text.ts";
 import { displayPath } from "./paths.ts";
 import type { ProblemList } from "./problems.ts";
 import { readCsvFile, readInputFile, validateRows, type Located } from "./tables.ts";
@@ -61,11 +62,17 @@ export interface Reference {
 
 type ObjectSchema = z.ZodObject | z.ZodPipe | z.ZodType;
 
-function loadTable<S extends ObjectSchema>(dir: string, name: string, schema: S, problems: ProblemList): Located<z.output<S>>[] {
+/**
+ * Reads and validates one reference table. `everyKey`, when given, receives the value of that column in every row,
+ * refused rows included (so a row that names a refused row is not also told that what it names does not exist).
+ */
+function loadTable<S extends ObjectSchema>(dir: string, name: string, schema: S, problems: ProblemList, everyKey?: { column: string; into: Set<string> }): Located<z.output<S>>[] {
   const path = join(dir, name);
   const file = displayPath(path);
   const table = readCsvFile(path, dir, file, problems);
   if (!table) return [];
+  const k = everyKey ? table.header.indexOf(everyKey.column) : -1;
+  if (everyKey && k >= 0) for (let r = 0; r < table.rows; r++) everyKey.into.add(normaliseKey(table.dicts[k]!.values[table.codes[k]![r]!]!));
   const columns = Object.keys(shapeOf(schema));
   return validateRows(table, file, columns, schema, problems) as Located<z.output<S>>[];
 }
@@ -135,7 +142,12 @@ function loadRelease(dir: string, problems: ProblemList): Release | undefined {
   }
   const parsed = Release.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.add({ file, column: issue.path.join("."), rule: issue.message });
+    for (const issue of parsed.error.issues) {
+      // The value as given, when it is text or a number (so the message shows what is there, escaped and shortened).
+      const given = issue.path.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), json);
+      const value = typeof given === "string" || typeof given === "number" ? { value: String(given) } : {};
+      problems.add({ file, column: issue.path.join("."), ...value, rule: issue.message });
+    }
     return undefined;
   }
   return parsed.data;
@@ -145,7 +157,8 @@ function loadRelease(dir: string, problems: ProblemList): Release | undefined {
 export function loadReference(dir: string, problems: ProblemList): Reference | undefined {
   const areas = loadTable(dir, "areas.csv", AreaRow, problems);
   const adpCouncilAreas = loadTable(dir, "adp_council_areas.csv", AdpCouncilAreaRow, problems);
-  const indicators = loadTable(dir, "indicators.csv", IndicatorRow, problems);
+  const everyIndicatorId = new Set<string>();
+  const indicators = loadTable(dir, "indicators.csv", IndicatorRow, problems, { column: "id", into: everyIndicatorId });
   const indicatorMeasures = loadTable(dir, "indicator_measures.csv", IndicatorMeasureRow, problems);
   const datasetRows = loadTable(dir, "datasets.csv", DatasetRow, problems);
   const sourceTypeRows = loadTable(dir, "source_types.csv", SourceTypeRow, problems);
@@ -171,8 +184,11 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     if (!areaByKey.has(`${a.row.parent_level}|${a.row.parent_code}`))
       problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `is not a ${a.row.parent_level || "known"} area in areas.csv` });
   }
-  // Parents must lead up to an area with none: a cycle (an area its own ancestor) would never end.
+  // Parents must lead up to an area with none: a cycle (an area its own ancestor) would never end. Each cycle is
+  // reported once, at the first of its rows in the file, not again for every area in it.
+  const inReportedCycle = new Set<string>();
   for (const a of areas) {
+    if (inReportedCycle.has(`${a.row.level} ${a.row.code}`)) continue;
     const path = [`${a.row.level} ${a.row.code}`];
     const seen = new Set(path);
     let at = a.row;
@@ -181,7 +197,10 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
       if (!up) break;
       const k = `${up.level} ${up.code}`;
       if (seen.has(k)) {
-        if (k === path[0]) problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `makes a cycle of parents (${[...path, k].join(" → ")}); an area cannot be its own ancestor` });
+        if (k === path[0]) {
+          problems.add({ file: a.file, line: a.line, column: "parent_code", value: a.row.parent_code, rule: `makes a cycle of parents (${[...path, k].join(" → ")}); an area cannot be its own ancestor` });
+          for (const p of path) inReportedCycle.add(p);
+        }
         break;
       }
       seen.add(k);
@@ -200,9 +219,12 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   }
 
   const indicatorById = indexUnique(indicators, (i) => i.id, "id", problems);
+  // An id whose row of indicators.csv was refused has its problem there; the rows naming it are not blamed again.
+  const refusedIndicators = new Set([...everyIndicatorId].filter((id) => !indicatorById.has(id)));
+  const unknownIndicator = (id: string) => !indicatorById.has(id) && !refusedIndicators.has(id);
   const measureByKey = indexMeasures(indicatorMeasures, problems);
   for (const m of indicatorMeasures) {
-    if (!indicatorById.has(m.row.indicator_id))
+    if (unknownIndicator(m.row.indicator_id))
       problems.add({ file: m.file, line: m.line, column: "indicator_id", value: m.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   }
   const datasets = indexUnique(datasetRows, (d) => d.dataset_id, "dataset_id", problems);
@@ -223,15 +245,15 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     }
   }
   for (const h of headlines) {
-    if (h.row.indicator_id !== "" && !indicatorById.has(h.row.indicator_id))
+    if (h.row.indicator_id !== "" && unknownIndicator(h.row.indicator_id))
       problems.add({ file: h.file, line: h.line, column: "indicator_id", value: h.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   }
-  const headlineRules = checkHeadlineRuleRows(headlineRuleRows, indicators, indicatorMeasures, indicatorById, problems, rulesReadCleanly);
+  const headlineRules = checkHeadlineRuleRows(headlineRuleRows, indicators, indicatorMeasures, indicatorById, refusedIndicators, problems, rulesReadCleanly);
   indexUnique(comparisons, (c) => c.id, "id", problems);
   for (const c of comparisons) {
     for (const nation of ["scotland", "england"] as const) {
       const id = c.row[`${nation}_indicator`];
-      if (id !== "" && !indicatorById.has(id)) problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
+      if (id !== "" && unknownIndicator(id)) problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
       if ((id === "") === (c.row[`${nation}_missing`] === ""))
         problems.add({ file: c.file, line: c.line, column: `${nation}_indicator`, value: id, rule: `give either ${nation}_indicator or ${nation}_missing, not both` });
     }
@@ -243,6 +265,7 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
     for (const side of ["workforce", "need"] as const) {
       const id = r.row[`${side}_indicator`];
       if (id === "") continue;
+      if (refusedIndicators.has(id)) continue;
       if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: `${side}_indicator`, value: id, rule: "is not an indicator in indicators.csv" });
       else if (!indicatorMeasures.some((m) => m.row.indicator_id === id && m.row.measure === r.row[`${side}_measure`] && m.row.role === "value"))
         problems.add({ file: r.file, line: r.line, column: `${side}_measure`, value: r.row[`${side}_measure`], rule: `is not a value measure of indicator ${id} in indicator_measures.csv` });
@@ -253,13 +276,13 @@ export function loadReference(dir: string, problems: ProblemList): Reference | u
   }
   for (const r of serviceSections) {
     for (const id of [...r.row.indicators, r.row.area_table_indicator].filter((x) => x !== ""))
-      if (!indicatorById.has(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
+      if (unknownIndicator(id)) problems.add({ file: r.file, line: r.line, column: id === r.row.area_table_indicator ? "area_table_indicator" : "indicators", value: id, rule: "is not an indicator in indicators.csv" });
     const table = [r.row.area_table_indicator, r.row.area_table_level, r.row.area_table_periods];
     if (table.some((x) => x === "") && table.some((x) => x !== ""))
       problems.add({ file: r.file, line: r.line, column: "area_table_indicator", value: r.row.area_table_indicator, rule: "give area_table_indicator, area_table_level and area_table_periods together, or none of them" });
   }
   for (const r of similarity)
-    if (!indicatorById.has(r.row.indicator_id)) problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+    if (unknownIndicator(r.row.indicator_id)) problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
   indexUnique(similarity, (r) => `${r.level}|${r.indicator_id}`, "indicator_id", problems);
   const taxonomy = new Map<string, Map<string, Located<BreakdownTaxonomyRow>>>();
   const groupOrder: string[] = [];
@@ -316,6 +339,8 @@ function checkHeadlineRuleRows(
   indicators: Located<IndicatorRow>[],
   measures: Located<IndicatorMeasureRow>[],
   indicatorById: Map<string, Located<IndicatorRow>>,
+  /** Ids whose rows of indicators.csv were refused (their problem is reported there). */
+  refusedIndicators: ReadonlySet<string>,
   problems: ProblemList,
   /** False when rows of the file were refused: an indicator then seems to lack a rule only because its row was. */
   complete: boolean,
@@ -325,7 +350,7 @@ function checkHeadlineRuleRows(
   for (const m of measures) if (m.row.role === "value") (measuresOf.get(m.row.indicator_id) ?? measuresOf.set(m.row.indicator_id, new Set()).get(m.row.indicator_id)!).add(m.row.measure);
   for (const r of rows) {
     if (!indicatorById.has(r.row.indicator_id)) {
-      problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
+      if (!refusedIndicators.has(r.row.indicator_id)) problems.add({ file: r.file, line: r.line, column: "indicator_id", value: r.row.indicator_id, rule: "is not an indicator in indicators.csv" });
       continue;
     }
     const own = measuresOf.get(r.row.indicator_id) ?? new Set<string>();

@@ -34,7 +34,8 @@ export function linkProblem(path: string, root: string): string | undefined {
   let target: string;
   try {
     target = realpathSync(path);
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ELOOP") return "is a symbolic link that leads round in a loop to itself; put the file itself here";
     return "is a symbolic link to nothing (its target does not exist); put the file itself here";
   }
   let realRoot = root;
@@ -43,7 +44,7 @@ export function linkProblem(path: string, root: string): string | undefined {
   } catch {
     // compare with the folder as given
   }
-  if (!within(target, realRoot)) return `is a symbolic link to a file outside ${displayPath(root)}; copy the file into the folder instead (the link is not followed)`;
+  if (!within(target, realRoot)) return `is a symbolic link to a place outside ${displayPath(root)}; copy the file into the folder instead (the link is not followed)`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { edit, problemsAfter } from "../helpers/fixtures.ts";
@@ -272,6 +273,100 @@ describe("the pipeline stops on bad input with file, line, column, value and rul
   });
 });
 
+describe("hostile inputs a contributor might produce get one clear message", () => {
+  // Lines 8 and 9 give the same figure (9.4) from sources P1 and N1; changing line 9's value makes them conflict.
+  const LINE9 = "test_survey,vacancy_rate,percent,2023-11-01,country,S92000003,Scotland,total,all,9.4,published,N1,\"Paragraph 3\",Same figure quoted by a newspaper";
+
+  it("a trailing space in a period does not make a conflicting duplicate a new figure", () => {
+    expect(problemsAfter((f) => edit(FIG(f), LINE9, LINE9.replace("2023-11-01,", "2023-11-01 ,").replace(",9.4,", ",9.6,")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+  });
+
+  it("a note saying 'Not revised' on a conflicting duplicate is not a revision", () => {
+    expect(problemsAfter((f) => edit(FIG(f), LINE9, LINE9.replace(",9.4,", ",9.6,").replace("Same figure quoted by a newspaper", "Not revised")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision (the notes of sources/nation/figures.csv:9 say "Not revised", which is no revision) nor the notes say which to prefer (see the README's rule for conflicting figures)",
+      ]
+    `);
+  });
+
+  it("periods that are not real dates or periods", () => {
+    const period = (p: string) => problemsAfter((f) => edit(FIG(f), "test_survey,staff_wte,wte,2023-11-01,country", `test_survey,staff_wte,wte,${p},country`));
+    expect(period("2021-02-30")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "2021-02-30" is not a period: 2021-02-30 is not a real date",
+      ]
+    `);
+    expect(period("Q5 2024/2025")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "Q5 2024/2025" is not a period: quarters are Q1 to Q4 of a financial year (Q1 2025/2026 is April to June 2025)",
+      ]
+    `);
+    expect(period("2024/26")).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column period: "2024/26" is not a period: the second year of a financial year must follow the first (2024/25 or 2024/2025)",
+      ]
+    `);
+  });
+
+  it("bidirectional control characters in a note and in a title, shown escaped", () => {
+    expect(problemsAfter((f) => edit(FIG(f), ",Snapshot date\n", ",Snapshot \u202Edate\n"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv:2: column notes: "Snapshot \\u{202E}date" contains a bidirectional control character, U+202E (right-to-left override), which makes the text read differently from how it is stored; remove it",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-staff,Staff in post,", "test-staff,Staff \u2067in post\u2069,"))).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:2: column title: "Staff \\u{2067}in post\\u{2069}" contains a bidirectional control character, U+2067 (right-to-left isolate), which makes the text read differently from how it is stored; remove it",
+      ]
+    `);
+    expect(problemsAfter((f) => edit(join(f.sources, "nation", "sources.csv"), "P1,Test survey report,", "P1,Test \u202Bsurvey report,"))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/sources.csv:2: column title: "Test \\u{202B}survey report" contains a bidirectional control character, U+202B (right-to-left embedding), which makes the text read differently from how it is stored; remove it",
+      ]
+    `);
+  });
+
+  it("a javascript: licence address in release.json", () => {
+    expect(problemsAfter((f) => edit(REF(f, "release.json"), "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", "javascript:alert(document.cookie)"))).toMatchInlineSnapshot(`
+      [
+        "reference/release.json: column licence_url: "javascript:alert(document.cookie)" must be an http(s) address",
+      ]
+    `);
+  });
+
+  it("a cycle of parents in areas.csv", () => {
+    expect(problemsAfter((f) => edit(REF(f, "areas.csv"), "country,K02000001,United Kingdom,,,,", "country,K02000001,United Kingdom,,country,S92000003,"))).toMatchInlineSnapshot(`
+      [
+        "reference/areas.csv:2: column parent_code: "S92000003" makes a cycle of parents (country K02000001 → country S92000003 → country K02000001); an area cannot be its own ancestor",
+      ]
+    `);
+  });
+
+  it("an empty precision in indicators.csv is refused, not read as 0", () => {
+    expect(problemsAfter((f) => edit(REF(f, "indicators.csv"), "test-staff,Staff in post,Staff,Test staff in post.,wte,1,", "test-staff,Staff in post,Staff,Test staff in post.,wte,,"))).toMatchInlineSnapshot(`
+      [
+        "reference/indicators.csv:2: column precision: "" must be a whole number from 0 to 4 (the decimal places shown); it may not be empty",
+      ]
+    `);
+  });
+
+  it("a row naming an indicator that is in no row of indicators.csv is still reported (only refused rows are not blamed twice)", () => {
+    expect(problemsAfter((f) => edit(REF(f, "indicator_measures.csv"), "test-staff,test_survey,staff_wte,", "test-staf,test_survey,staff_wte,"))[0]).toMatchInlineSnapshot(`"reference/indicator_measures.csv:2: column indicator_id: "test-staf" is not an indicator in indicators.csv"`);
+  });
+
+  it("a 50 MB notes cell in a sources.csv catalogue", () => {
+    expect(problemsAfter((f) => edit(join(f.sources, "nation", "sources.csv"), ",Primary test source\n", `,${"x".repeat(50 * 1024 * 1024)}\n`))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/sources.csv:2: column notes: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is longer than 4,000 characters",
+      ]
+    `);
+  });
+});
+
 describe("a published release is never changed silently", () => {
   it("refuses figures that differ from the snapshot recorded for this release id", async () => {
     const { copyFixture } = await import("../helpers/fixtures.ts");
@@ -293,5 +388,111 @@ describe("a published release is never changed silently", () => {
     } finally {
       f.cleanup();
     }
+  });
+});
+
+/** Whether this system lets a test make symbolic links (some Windows accounts may not). */
+function canSymlink(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "daw-link-"));
+  try {
+    symlinkSync("nowhere", join(dir, "link"));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!canSymlink())("symbolic links in the sources and reference folders", () => {
+  // A file outside both folders whose first line must never reach a message.
+  const SECRET = "SECRET-FIRST-LINE,do-not-echo\n";
+  const outside = (f: { dir: string }) => {
+    writeFileSync(join(f.dir, "secret.csv"), SECRET);
+    return join(f.dir, "secret.csv");
+  };
+
+  it("a link to a file outside the sources folder is named and refused, and its content never shown", () => {
+    const problems = problemsAfter((f) => symlinkSync(outside(f), join(f.sources, "nation", "extra.csv")));
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/nation/extra.csv: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a figure file replaced by a relative link that leaves the folder", () => {
+    const problems = problemsAfter((f) => {
+      outside(f);
+      rmSync(FIG(f));
+      symlinkSync(join("..", "..", "secret.csv"), FIG(f));
+    });
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/nation/figures.csv: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a link that dangles, and a link that loops", () => {
+    expect(problemsAfter((f) => symlinkSync("gone.csv", join(f.sources, "nation", "old.csv")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/old.csv: is a symbolic link to nothing (its target does not exist); put the file itself here",
+      ]
+    `);
+    expect(problemsAfter((f) => symlinkSync("loop.csv", join(f.sources, "nation", "loop.csv")))).toMatchInlineSnapshot(`
+      [
+        "sources/nation/loop.csv: is a symbolic link that leads round in a loop to itself; put the file itself here",
+      ]
+    `);
+  });
+
+  it("a link to a folder outside is refused, whatever its name, so the files in it are not lost without a word", () => {
+    const problems = problemsAfter((f) => {
+      mkdirSync(join(f.dir, "elsewhere"));
+      writeFileSync(join(f.dir, "elsewhere", "figures.csv"), SECRET);
+      symlinkSync(join(f.dir, "elsewhere"), join(f.sources, "more.d"));
+    });
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        "sources/more.d: is a symbolic link to a place outside sources; copy the file into the folder instead (the link is not followed)",
+      ]
+    `);
+    expect(problems.join("\n")).not.toContain("SECRET");
+  });
+
+  it("a reference table that is a link outside the reference folder, or to nothing", () => {
+    const problems = problemsAfter((f) => {
+      outside(f);
+      rmSync(REF(f, "areas.csv"));
+      symlinkSync(join(f.dir, "secret.csv"), REF(f, "areas.csv"));
+    });
+    // The first problem is the build's one message; the rest follow from areas.csv being unread.
+    expect(problems[0]).toMatchInlineSnapshot(`"reference/areas.csv: is a symbolic link to a place outside reference; copy the file into the folder instead (the link is not followed)"`);
+    expect(problems.join("\n")).not.toContain("SECRET");
+    expect(
+      problemsAfter((f) => {
+        rmSync(REF(f, "release.json"));
+        symlinkSync("release-old.json", REF(f, "release.json"));
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "reference/release.json: is a symbolic link to nothing (its target does not exist); put the file itself here",
+      ]
+    `);
+  });
+
+  it("a link inside a folder to a file inside it is followed: the same figures as the clean fixture", () => {
+    expect(
+      problemsAfter((f) => {
+        mkdirSync(join(f.sources, "nation", "files"));
+        renameSync(FIG(f), join(f.sources, "nation", "files", "figures.txt"));
+        symlinkSync(join("files", "figures.txt"), FIG(f));
+        renameSync(REF(f, "areas.csv"), REF(f, "areas.txt"));
+        symlinkSync(REF(f, "areas.txt"), REF(f, "areas.csv"));
+      }),
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { csvFormatRows } from "d3-dsv";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeCodePoint, escapeInvisible } from "../../src/schemas/text.ts";
+import { edit, problemsAfter } from "../helpers/fixtures.ts";
 import { SOURCE_FIGURE_COLUMNS, type SourceFigureRow } from "../../src/schemas/sourceFigure.ts";
 import { STATUSES, UNITS } from "../../src/schemas/vocabulary.ts";
 import { Dictionary } from "../../scripts/pipeline/frame.ts";
@@ -132,5 +135,62 @@ describe("hostile and malformed inputs", () => {
     const out = load(serialise([{ ...base, notes: "x".repeat(5000) }], { bom: false, crlf: false, finalNewline: true, quoteAll: false }));
     expect(out.problems).toHaveLength(1);
     expect(out.problems[0]).toMatch(/^sources\/t\/figures\.csv:2: column notes: "x{80}…" is longer than 4,000 characters$/);
+  });
+});
+
+// A key made to look different by a character a reader cannot see, or by a space at either end, must never make a
+// conflicting duplicate pass as a new figure: the code refuses invisible characters in every key (naming the character,
+// escaped) and compares keys after trimming spaces at either end (and NFC), so the conflict is still caught.
+const INVISIBLES = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x00a0, 0x202f].map((cp) => String.fromCodePoint(cp));
+const KEY_COLUMNS = ["area_code", "period", "breakdown_value", "measure"] as const;
+type KeyColumn = (typeof KEY_COLUMNS)[number];
+/** The key with a hidden character: an invisible one at any position, or a plain space at the start or the end. */
+const disguise = (key: string) =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...INVISIBLES), fc.integer({ min: 0, max: key.length })).map(([ch, at]) => ({ text: key.slice(0, at) + ch + key.slice(at), invisible: ch })),
+    fc.tuple(fc.constantFrom("start", "end"), fc.integer({ min: 1, max: 3 })).map(([where, n]) => ({ text: where === "start" ? " ".repeat(n) + key : key + " ".repeat(n), invisible: undefined })),
+  );
+
+describe("an invisible character or an outer space in a key never makes a duplicate a new figure", () => {
+  const base: SourceFigureRow = { dataset_id: "d1", measure: "deaths", unit: "count", period: "2022/23", geography_level: "country", area_code: "S92000003", area_name: "Scotland", breakdown_type: "sex", breakdown_value: "Persons", value: "10", status: "published", source_id: "P1", source_location: "T1", notes: "" };
+  const unparse = (rows: SourceFigureRow[]) => serialise(rows, { bom: false, crlf: false, finalNewline: true, quoteAll: false });
+
+  it("validate refuses the row, naming the character escaped, or keeps the key exactly as the other row's", () => {
+    const cases = fc.constantFrom(...KEY_COLUMNS).chain((column) => fc.tuple(fc.constant(column), disguise(base[column])));
+    fc.assert(
+      fc.property(cases, ([column, hidden]) => {
+        const out = load(unparse([base, { ...base, [column]: hidden.text, value: "11" }]));
+        if (hidden.invisible === undefined) {
+          expect(out.problems).toEqual([]);
+          expect(out.figures.map((f) => f[column as KeyColumn])).toEqual([base[column], base[column]]);
+        } else {
+          expect(out.problems).toEqual([`${FILE}:3: column ${column}: "${escapeInvisible(hidden.text)}" contains an invisible character, ${describeCodePoint(hidden.invisible.codePointAt(0)!)}; retype the value without it`]);
+          expect(out.figures.map((f) => f.value)).toEqual(["10"]);
+          expect(out.problems[0]).not.toContain(hidden.invisible);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("the whole pipeline reports the conflict or the character, never publishes the second value", () => {
+    // Lines 8 and 9 of the fixture give the same figure (9.4) from two sources; line 9 is changed to 9.6 and disguised.
+    const line9 = "test_survey,vacancy_rate,percent,2023-11-01,country,S92000003,Scotland,total,all,9.4,published,N1,";
+    const keys: Record<KeyColumn, string> = { measure: "vacancy_rate", period: "2023-11-01", area_code: "S92000003", breakdown_value: "all" };
+    const cases = fc.constantFrom(...KEY_COLUMNS).chain((column) => fc.tuple(fc.constant(column), disguise(keys[column])));
+    fc.assert(
+      fc.property(cases, ([column, hidden]) => {
+        const cells = line9.split(",");
+        cells[SOURCE_FIGURE_COLUMNS.indexOf(column)] = `"${hidden.text}"`;
+        cells[SOURCE_FIGURE_COLUMNS.indexOf("value")] = "9.6";
+        const problems = problemsAfter((f) => edit(join(f.sources, "nation", "figures.csv"), line9, cells.join(",")));
+        expect(problems[0]).toBe(
+          hidden.invisible === undefined
+            ? `sources/nation/figures.csv:9: column value: "9.6" conflicts with "9.4" on sources/nation/figures.csv:8 (source P1) for the same dataset, measure, period, area and breakdown; neither a revision nor the notes say which to prefer (see the README's rule for conflicting figures)`
+            : `sources/nation/figures.csv:9: column ${column}: "${escapeInvisible(hidden.text)}" contains an invisible character, ${describeCodePoint(hidden.invisible.codePointAt(0)!)}; retype the value without it`,
+        );
+      }),
+      { numRuns: 40 },
+    );
   });
 });
