@@ -121,11 +121,20 @@ export function periodProblem(label: string): string | undefined {
   return "looks like a date but is not one of the period forms (2022, 2022/23, Q1 2022/23, 2019-2023, 2022/23-2024/25, 2021-11-01, mid-2022, 2021-02, 2021-02/2021-10, 2020-01-01/2020-03-31, each optionally followed by words in brackets); write a period that is not a date in words, starting with a letter";
 }
 
+const midpoints = new Map<string, string>();
+
 /** Midpoint of a range as an ISO date, for placing a period on a time axis. */
 export function periodMidpoint(start: string, end: string): string {
-  const a = Date.parse(`${start}T00:00:00Z`);
-  const b = Date.parse(`${end}T00:00:00Z`);
-  return new Date(a + Math.floor((b - a) / 2 / 86400000) * 86400000).toISOString().slice(0, 10);
+  // Pages ask for the same few hundred periods millions of times: each is worked out once.
+  const key = `${start}/${end}`;
+  let mid = midpoints.get(key);
+  if (mid === undefined) {
+    const a = Date.parse(`${start}T00:00:00Z`);
+    const b = Date.parse(`${end}T00:00:00Z`);
+    mid = new Date(a + Math.floor((b - a) / 2 / 86400000) * 86400000).toISOString().slice(0, 10);
+    midpoints.set(key, mid);
+  }
+  return mid;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -244,12 +244,16 @@ export function featuresFor(
   return features;
 }
 
+const underHemisphere = new WeakSet<AreaFeature>();
+
 /**
  * d3-geo takes exterior rings clockwise; a ring wound the other way means "everything except this
  * shape", which fills the globe and makes a fitted projection collapse. Throws naming the feature.
  */
 export function assertUnderHemisphere(features: readonly AreaFeature[]): void {
   for (const f of features) {
+    // Each feature is measured once: every map of a level draws the same feature objects.
+    if (underHemisphere.has(f)) continue;
     const area = geoArea(f);
     if (!(area < 2 * Math.PI)) {
       throw new Error(
@@ -258,6 +262,7 @@ export function assertUnderHemisphere(features: readonly AreaFeature[]): void {
           `d3-geo needs exterior rings clockwise in longitude/latitude`,
       );
     }
+    underHemisphere.add(f);
   }
 }
 
